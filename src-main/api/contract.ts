@@ -1,0 +1,87 @@
+// The one API contract between the renderer and the archive engine. Every operation the UI may
+// call is listed here with the schema of its arguments (checked at runtime at both entry points,
+// Electron IPC and the local HTTP server) and the type of its result. Later features add entries.
+import { z } from 'zod'
+import type { ArticleSummary, Article } from '../core/model'
+import type { ErrorCode } from '../core/errors'
+
+export const LOCALES = ['ar', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export interface AppInfo {
+  name: string
+  version: string
+  archiveDir: string
+  articleCount: number
+  schemaVersion: number
+  /** 'electron' in the desktop window, 'serve' in a browser. */
+  host: 'electron' | 'serve'
+}
+
+export interface Settings {
+  locale: Locale
+}
+
+/** Declares an operation: its argument schema, and (as a type only) its result. */
+const op =
+  <Result>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as Result | undefined })
+
+const none = z.object({}).strict()
+const id = z.number().int().positive()
+
+export const contract = {
+  /** What is open and how big it is: shown in the status bar. */
+  'app.info': op<AppInfo>()(none),
+
+  /** One page of the archive list. */
+  'articles.list': op<{ items: ArticleSummary[]; total: number }>()(
+    z
+      .object({
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+        sort: z.enum(['date_desc', 'date_asc', 'added_desc', 'title']).default('date_desc'),
+        source: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+
+  /** One article to read, with its paragraphs. */
+  'articles.get': op<Article>()(z.object({ id }).strict()),
+
+  /** Outlets in the archive with their article counts. */
+  'sources.list': op<{ name: string; articles: number }[]>()(none),
+
+  'settings.get': op<Settings>()(none),
+  'settings.set': op<Settings>()(z.object({ locale: z.enum(LOCALES).optional() }).strict()),
+} as const
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export const METHODS = Object.keys(contract) as Method[]
+export const isMethod = (m: unknown): m is Method => typeof m === 'string' && Object.hasOwn(contract, m)
+
+/** What the caller passes (defaults may be left out). */
+export type ArgsOf<M extends Method> = z.input<Contract[M]['input']>
+/** What the handler receives after validation (defaults filled in). */
+export type ParsedArgsOf<M extends Method> = z.output<Contract[M]['input']>
+export type ResultOf<M extends Method> = NonNullable<Contract[M]['output']>
+
+export interface ApiErrorValue {
+  code: ErrorCode
+  message: string
+  /** Field-level problems for invalid arguments. */
+  issues?: { path: string; message: string }[]
+}
+
+/** Every call answers with exactly one of these, over IPC and HTTP alike. */
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorValue }
+
+export type Handlers = { [M in Method]: (args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> }
+
+/** The renderer's view of the API: the same shape whichever transport carries it. */
+export interface ApiTransport {
+  call(method: string, args: unknown): Promise<Envelope>
+}
+
+export { IPC_CHANNEL } from './channel'

@@ -1,0 +1,185 @@
+// `arshif`: the archive from the command line. Results go to stdout (JSON with --json), progress
+// and messages to stderr, and the exit code says whether it worked.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Archive } from '../core/archive/archive'
+import { AppError, isAppError } from '../core/errors'
+import { importPaths, type ImportProgress } from '../core/import/importer'
+import { defaultArchiveDir, defaultResourcesDir } from '../core/paths'
+import { loadSampleIfEmpty } from '../core/sample'
+import { appVersion } from '../core/version'
+import { createHandlers } from '../api/handlers'
+import { startServer } from '../server/server'
+
+const HELP = `arshif — offline archive of Arabic news (أرشيف)
+
+Usage: arshif <command> [options]
+
+Commands:
+  import <paths…>    import files and folders (text, Markdown, HTML, JSON, JSONL, CSV, TSV, TREC)
+  list               list articles, newest first
+  show <id>          print one article
+  serve              serve the app and its API on 127.0.0.1 and print the address to open
+
+Options:
+  --archive DIR      the archive folder (default: $ARSHIF_HOME, else ${defaultArchiveDir()})
+  --json             machine-readable output on stdout
+  --limit N          list: how many articles (default 20)
+  --offset N         list: skip the first N
+  --port N           serve: the port (default: a free one)
+  --no-sample        serve: do not load the bundled sample into an empty archive
+  -h, --help         this help
+  -v, --version      the version
+`
+
+const OPTIONS = {
+  archive: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  port: { type: 'string' },
+  'no-sample': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+class UsageError extends Error {}
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n')
+const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
+
+export async function main(argv: string[]): Promise<number> {
+  let values: Options
+  let positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }))
+  } catch (e) {
+    err(`arshif: ${(e as Error).message}\nRun 'arshif --help' for usage.`)
+    return 2
+  }
+  if (values.version) return out(appVersion()), 0
+  const [command, ...rest] = positionals
+  if (values.help || !command) return (values.help ? out : err)(HELP), values.help ? 0 : 2
+
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(values, rest)
+      case 'list':
+        return listCommand(values)
+      case 'show':
+        return showCommand(values, rest)
+      case 'serve':
+        return await serveCommand(values)
+      default:
+        throw new UsageError(`unknown command '${command}'`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError) err(`arshif: ${e.message}\nRun 'arshif --help' for usage.`)
+    else if (isAppError(e)) err(`arshif: ${e.message}`)
+    else err(`arshif: unexpected error: ${(e as Error).stack ?? e}`)
+    return e instanceof UsageError ? 2 : 1
+  }
+}
+
+function openArchive(values: Options): Archive {
+  return Archive.open(resolve(values.archive ?? defaultArchiveDir()))
+}
+
+function intOption(value: string | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}`)
+  return n
+}
+
+async function importCommand(values: Options, paths: string[]): Promise<number> {
+  if (paths.length === 0) throw new UsageError('import needs at least one file or folder')
+  const archive = openArchive(values)
+  try {
+    const tty = process.stderr.isTTY
+    const started = Date.now()
+    const onProgress = (p: ImportProgress) => {
+      if (!tty && p.done !== p.total && p.done % 100 !== 0) return
+      const rate = p.done / Math.max(0.001, (Date.now() - started) / 1000)
+      const left = rate > 0 ? Math.round((p.total - p.done) / rate) : 0
+      const line = `importing ${p.done}/${p.total} files · ${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed · ${rate.toFixed(0)} files/s · ~${left}s left`
+      process.stderr.write(tty ? `\r${line}\x1b[K` : line + '\n')
+    }
+    const report = await importPaths(archive, paths, { origin: 'cli', onProgress })
+    if (tty) process.stderr.write('\n')
+    for (const f of report.files) for (const p of f.problems) err(`${f.file}: ${p}`)
+    const { added, duplicates, failed, files } = report.counts
+    err(`batch ${report.batchId}: ${added} articles added, ${duplicates} duplicates skipped, ${failed} of ${files} files failed`)
+    if (values.json) out(JSON.stringify(report, null, 2))
+    return failed > 0 && added === 0 && duplicates === 0 ? 1 : 0
+  } finally {
+    archive.close()
+  }
+}
+
+function listCommand(values: Options): number {
+  const archive = openArchive(values)
+  try {
+    const { items, total } = archive.listArticles({ limit: intOption(values.limit, 'limit', 20, 1), offset: intOption(values.offset, 'offset', 0) })
+    if (values.json) {
+      out(JSON.stringify(items.map(({ id, title, date, source, author }) => ({ id, title, date, source, author })), null, 2))
+    } else {
+      for (const a of items) out(`${String(a.id).padStart(6)}  ${(a.date ?? '—').slice(0, 10).padEnd(10)}  ${a.source ?? '—'}  ·  ${a.title}`)
+      err(`${items.length} of ${total} articles`)
+    }
+    return 0
+  } finally {
+    archive.close()
+  }
+}
+
+function showCommand(values: Options, args: string[]): number {
+  const id = intOption(args[0], 'id', NaN, 1)
+  if (Number.isNaN(id)) throw new UsageError('show needs an article id')
+  const archive = openArchive(values)
+  try {
+    const article = archive.getArticle(id)
+    if (!article) throw new AppError('not_found', `There is no article ${id} in ${archive.dir}.`)
+    if (values.json) out(JSON.stringify(article, null, 2))
+    else {
+      out(article.title)
+      out([article.source, article.date, article.author].filter(Boolean).join(' · '))
+      out('')
+      out(article.paragraphs.join('\n\n'))
+    }
+    return 0
+  } finally {
+    archive.close()
+  }
+}
+
+async function serveCommand(values: Options): Promise<number> {
+  const archive = openArchive(values)
+  if (!values['no-sample']) {
+    const loaded = loadSampleIfEmpty(archive, defaultResourcesDir())
+    if (loaded) err(`The archive was empty: loaded ${loaded} sample articles.`)
+  }
+  const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
+  const hasUi = existsSync(resolve(rendererDir, 'index.html'))
+  if (!hasUi) err(`The app's UI is not built yet (run 'npm run build'); serving the API only.`)
+  const server = await startServer({
+    handlers: createHandlers({ archive, host: 'serve', version: appVersion() }),
+    rendererDir: hasUi ? rendererDir : null,
+    port: intOption(values.port, 'port', 0),
+  })
+  err(`Arshif is serving ${archive.dir}`)
+  err(`Open this address in a browser (Ctrl+C to stop):`)
+  out(server.openUrl)
+  await new Promise<void>((done) => {
+    const stop = () => done()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  archive.close()
+  return 0
+}

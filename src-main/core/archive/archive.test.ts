@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { Archive, ARCHIVE_FILE } from './archive'
+import { migrations } from './migrations'
+import { AppError } from '../errors'
+import { tempDir } from '../../../test-support/tmp'
+import { article } from '../../../test-support/articles'
+
+const root = tempDir()
+let n = 0
+const freshDir = () => join(root, `a${++n}`)
+
+describe('opening an archive', () => {
+  it('creates the folder and applies every migration, with WAL and foreign keys on', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    expect(existsSync(join(dir, ARCHIVE_FILE))).toBe(true)
+    expect(archive.schemaVersion).toBe(migrations.length)
+    expect(archive.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(archive.db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const tables = archive.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()
+    for (const t of ['articles', 'sources', 'import_batches', 'tags', 'article_tags', 'collections', 'collection_articles', 'notes', 'timelines', 'timeline_events', 'timeline_event_sources', 'settings'])
+      expect(tables).toContain(t)
+    archive.close()
+  })
+
+  it('reopens an existing archive without touching its data', () => {
+    const dir = freshDir()
+    const first = Archive.open(dir)
+    first.addArticles([article(1)], null)
+    first.close()
+    const again = Archive.open(dir)
+    expect(again.articleCount()).toBe(1)
+    expect(again.schemaVersion).toBe(migrations.length)
+    again.close()
+  })
+
+  it('refuses an archive written by a newer version', () => {
+    const dir = freshDir()
+    Archive.open(dir).close()
+    const db = new Database(join(dir, ARCHIVE_FILE))
+    db.pragma(`user_version = ${migrations.length + 1}`)
+    db.close()
+    expect(() => Archive.open(dir)).toThrow(expect.objectContaining({ code: 'archive_too_new' }))
+  })
+
+  it('reports a corrupt archive.sqlite and leaves it as it was', () => {
+    const dir = freshDir()
+    Archive.open(dir).close()
+    const file = join(dir, ARCHIVE_FILE)
+    writeFileSync(file, 'this is not a database at all, just some text'.repeat(100))
+    const before = readFileSync(file)
+    expect(() => Archive.open(dir)).toThrow(expect.objectContaining({ code: 'archive_corrupt' }))
+    expect(readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('reports a damaged page inside a real database', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    archive.addArticles(Array.from({ length: 300 }, (_, i) => article(i)), null)
+    archive.db.pragma('wal_checkpoint(TRUNCATE)')
+    archive.close()
+    const file = join(dir, ARCHIVE_FILE)
+    const bytes = readFileSync(file)
+    bytes.fill(0xab, 4096 * 2, 4096 * 4) // scribble over two b-tree pages, keep the header
+    writeFileSync(file, bytes)
+    expect(() => Archive.open(dir)).toThrow(AppError)
+  })
+
+  it('says so when the folder cannot be written', () => {
+    const blocker = join(freshDir() + '-file')
+    writeFileSync(blocker, 'a file where the folder should be')
+    expect(() => Archive.open(join(blocker, 'archive'))).toThrow(expect.objectContaining({ code: 'archive_not_writable' }))
+  })
+})
+
+describe('articles', () => {
+  it('stores an article with all its fields and reads it back', () => {
+    const archive = Archive.open(freshDir())
+    const [outcome] = archive.addArticles([article(7, { tags: ['فيضانات', 'طقس'], language: 'ar' })], null)
+    expect(outcome!.status).toBe('added')
+    const a = archive.getArticle(outcome!.id)!
+    expect(a.title).toBe('خبر تجريبي رقم 7')
+    expect(a.paragraphs).toHaveLength(2)
+    expect(a.date).toBe('2024-03-08')
+    expect(a.datePrecision).toBe('day')
+    expect(a.source).toBe('الرصد اليومي')
+    expect(a.author).toBe('سلمى الحسيني')
+    expect(a.url).toBe('https://example.org/news/7')
+    expect(a.tags).toEqual(['طقس', 'فيضانات'])
+    expect(a.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(archive.getArticle(9999)).toBeNull()
+    archive.close()
+  })
+
+  it('keeps an unknown date unknown', () => {
+    const archive = Archive.open(freshDir())
+    const [o] = archive.addArticles([article(1, { publishedAt: null, datePrecision: undefined })], null)
+    const a = archive.getArticle(o!.id)!
+    expect(a.date).toBeNull()
+    expect(a.datePrecision).toBe('unknown')
+    archive.close()
+  })
+
+  it('skips an exact duplicate, even when only diacritics, tatweel or spacing differ', () => {
+    const archive = Archive.open(freshDir())
+    const original = article(1, { paragraphs: ['قال الوزير إن الحكومة ستعلن القرار غداً.'] })
+    const [first] = archive.addArticles([original], null)
+    const [again, marked] = archive.addArticles(
+      [original, article(1, { title: 'عنوان آخر', paragraphs: ['قالَ الوزيرُ  إنَّ الحكـــومة ستعلن القرار غداً.'] })],
+      null,
+    )
+    expect(again).toEqual({ status: 'duplicate', id: first!.id })
+    expect(marked).toEqual({ status: 'duplicate', id: first!.id })
+    expect(archive.articleCount()).toBe(1)
+    archive.close()
+  })
+
+  it('lists pages in date order and counts the whole archive', () => {
+    const archive = Archive.open(freshDir())
+    archive.addArticles(Array.from({ length: 30 }, (_, i) => article(i)), null)
+    archive.addArticles([article(100, { publishedAt: null })], null)
+    const page1 = archive.listArticles({ limit: 10, offset: 0, sort: 'date_desc' })
+    expect(page1.total).toBe(31)
+    expect(page1.items).toHaveLength(10)
+    const dates = page1.items.map((a) => a.date!)
+    expect([...dates].sort().reverse()).toEqual(dates)
+    const last = archive.listArticles({ limit: 10, offset: 30, sort: 'date_desc' })
+    expect(last.items.map((a) => a.date)).toEqual([null]) // undated articles come last
+    const bySource = archive.listArticles({ source: 'صوت المدينة' })
+    expect(bySource.total).toBe(16)
+    expect(bySource.items.every((a) => a.source === 'صوت المدينة')).toBe(true)
+    expect(archive.listSources()).toEqual([
+      { name: 'صوت المدينة', articles: 16 },
+      { name: 'الرصد اليومي', articles: 15 },
+    ])
+    archive.close()
+  })
+
+  it('deleting an article removes its tags links and notes', () => {
+    const archive = Archive.open(freshDir())
+    const [o] = archive.addArticles([article(1, { tags: ['اقتصاد'] })], null)
+    archive.db.prepare('INSERT INTO notes (article_id, body) VALUES (?, ?)').run(o!.id, 'ملاحظة')
+    expect(archive.deleteArticle(o!.id)).toBe(true)
+    expect(archive.db.prepare('SELECT count(*) FROM article_tags').pluck().get()).toBe(0)
+    expect(archive.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0)
+    expect(archive.deleteArticle(o!.id)).toBe(false)
+    archive.close()
+  })
+
+  it('writes a set of articles all or nothing', () => {
+    const archive = Archive.open(freshDir())
+    const bad = article(3, { datePrecision: 'fortnight' as never })
+    expect(() => archive.addArticles([article(1), article(2), bad, article(4)], null)).toThrow()
+    expect(archive.articleCount()).toBe(0)
+    archive.close()
+  })
+})
+
+describe('batches, originals and settings', () => {
+  it('undoes a batch as a whole', () => {
+    const archive = Archive.open(freshDir())
+    const keep = archive.beginBatch('first', 'test')
+    archive.addArticles([article(1)], keep)
+    const batch = archive.beginBatch('second', 'test')
+    archive.addArticles([article(2), article(3)], batch)
+    archive.finishBatch(batch, 'done', { added: 2 }, [{ file: 'x.json' }])
+    expect(archive.getBatch(batch)).toMatchObject({ status: 'done', counts: { added: 2 }, report: [{ file: 'x.json' }] })
+    expect(archive.undoBatch(batch)).toBe(2)
+    expect(archive.articleCount()).toBe(1)
+    expect(archive.getBatch(batch)!.status).toBe('undone')
+    archive.close()
+  })
+
+  it('keeps an original file once, named by its content', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    const bytes = Buffer.from('نص الملف الأصلي')
+    const a = archive.storeOriginal(bytes, 'خبر.TXT')
+    const b = archive.storeOriginal(bytes, 'copy.txt')
+    expect(a).toBe(b)
+    expect(a).toMatch(/^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.txt$/)
+    expect(readFileSync(join(dir, a)).equals(bytes)).toBe(true)
+    archive.close()
+  })
+
+  it('remembers settings across reopening', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    expect(archive.getSetting('ui', { locale: 'ar' })).toEqual({ locale: 'ar' })
+    archive.setSetting('ui', { locale: 'en' })
+    archive.close()
+    const again = Archive.open(dir)
+    expect(again.getSetting('ui', null)).toEqual({ locale: 'en' })
+    again.close()
+  })
+})
+
+describe('a crash in the middle of a write', () => {
+  it('leaves whole transactions only, and a healthy database', async () => {
+    const dir = freshDir()
+    Archive.open(dir).close()
+    // A child process writes batches of 500 articles, one transaction each, until it is killed.
+    const script = `
+      import { Archive } from ${JSON.stringify(resolve(import.meta.dirname, 'archive.ts'))}
+      import { article } from ${JSON.stringify(resolve(import.meta.dirname, '../../../test-support/articles.ts'))}
+      const archive = Archive.open(${JSON.stringify(dir)})
+      for (let round = 0; ; round++) {
+        archive.addArticles(Array.from({ length: 500 }, (_, i) => article(round * 500 + i)), null)
+        if (round === 1) process.stdout.write('writing\\n')
+      }`
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((done) => child.stdout.once('data', () => done()))
+    await new Promise((r) => setTimeout(r, 150))
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+
+    const archive = Archive.open(dir)
+    expect(archive.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    const count = archive.articleCount()
+    expect(count).toBeGreaterThanOrEqual(1000)
+    expect(count % 500).toBe(0)
+    archive.close()
+  })
+})

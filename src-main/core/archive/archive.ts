@@ -1,0 +1,333 @@
+// The local archive: one folder holding `archive.sqlite` and the original files of every import.
+// better-sqlite3 is synchronous, which is what we want here: every write is one short transaction,
+// and callers that must not block (the Electron main process) run the archive in a worker.
+import Database from 'better-sqlite3'
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { extname, join } from 'node:path'
+import { AppError } from '../errors'
+import type { Article, ArticleSummary, DatePrecision, ParsedArticle } from '../model'
+import { contentHash, joinParagraphs, splitParagraphs } from './text'
+import { migrations } from './migrations'
+
+export const ARCHIVE_FILE = 'archive.sqlite'
+export const ORIGINALS_DIR = 'originals'
+
+export type ArticleSort = 'date_desc' | 'date_asc' | 'added_desc' | 'title'
+
+export interface ListArticlesOptions {
+  limit?: number
+  offset?: number
+  sort?: ArticleSort
+  source?: string
+}
+
+export type AddOutcome =
+  | { status: 'added'; id: number }
+  | { status: 'duplicate'; id: number }
+
+export interface BatchRecord {
+  id: number
+  label: string
+  origin: string
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'undone'
+  startedAt: string
+  finishedAt: string | null
+  counts: Record<string, number>
+  report: unknown[]
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0'
+
+const SORT_SQL: Record<ArticleSort, string> = {
+  date_desc: 'a.published_at IS NULL, a.published_at DESC, a.id DESC',
+  date_asc: 'a.published_at IS NULL, a.published_at ASC, a.id ASC',
+  added_desc: 'a.id DESC',
+  title: 'a.title COLLATE NOCASE ASC, a.id ASC',
+}
+
+interface ArticleRow {
+  id: number
+  title: string
+  title_derived: number
+  body: string
+  published_at: string | null
+  date_precision: DatePrecision
+  source: string | null
+  author: string | null
+  url: string | null
+  language: string
+  content_hash: string
+  batch_id: number | null
+  original_file: string | null
+  added_at: string
+}
+
+const summaryOf = (r: ArticleRow): ArticleSummary => ({
+  id: r.id,
+  title: r.title,
+  titleDerived: r.title_derived === 1,
+  date: r.published_at,
+  datePrecision: r.date_precision,
+  source: r.source,
+  author: r.author || null,
+})
+
+export class Archive {
+  readonly db: Database.Database
+
+  private constructor(
+    readonly dir: string,
+    db: Database.Database,
+  ) {
+    this.db = db
+  }
+
+  /**
+   * Opens the archive in `dir`, creating the folder and database when absent. A file that is not
+   * a healthy SQLite database is reported, never overwritten.
+   */
+  static open(dir: string): Archive {
+    try {
+      mkdirSync(dir, { recursive: true })
+      accessSync(dir, constants.W_OK)
+    } catch (e) {
+      throw new AppError('archive_not_writable', `The archive folder ${dir} cannot be written to (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)
+    }
+    const file = join(dir, ARCHIVE_FILE)
+    if (existsSync(file)) assertLooksLikeSqlite(file)
+
+    let db: Database.Database
+    try {
+      db = new Database(file)
+      db.pragma('journal_mode = WAL')
+      db.pragma('foreign_keys = ON')
+      db.pragma('synchronous = NORMAL')
+      db.pragma('busy_timeout = 5000')
+      const check = db.pragma('quick_check', { simple: true })
+      if (check !== 'ok') throw new Error(String(check))
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw new AppError('archive_corrupt', `The archive at ${file} is damaged and was left untouched (${(e as Error).message}). Restore it from a backup.`)
+    }
+    const archive = new Archive(dir, db)
+    archive.migrate()
+    return archive
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number
+    if (current > migrations.length) {
+      this.db.close()
+      throw new AppError('archive_too_new', `This archive was written by a newer version of Arshif (schema ${current}); update the app to open it.`)
+    }
+    for (let version = current; version < migrations.length; version++) {
+      this.db.transaction(() => {
+        this.db.exec(migrations[version]!)
+        this.db.pragma(`user_version = ${version + 1}`)
+      })()
+    }
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+
+  // ── articles ──────────────────────────────────────────────────────────────────────────────
+
+  articleCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+  }
+
+  listArticles(opts: ListArticlesOptions = {}): { items: ArticleSummary[]; total: number } {
+    const where = opts.source ? 'WHERE s.name = @source' : ''
+    const params = { source: opts.source, limit: opts.limit ?? 50, offset: opts.offset ?? 0 }
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.title_derived, a.published_at, a.date_precision, s.name AS source, a.author
+         FROM articles a LEFT JOIN sources s ON s.id = a.source_id ${where}
+         ORDER BY ${SORT_SQL[opts.sort ?? 'date_desc']} LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as ArticleRow[]
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a LEFT JOIN sources s ON s.id = a.source_id ${where}`).get(params) as { n: number }).n
+    return { items: rows.map(summaryOf), total }
+  }
+
+  getArticle(id: number): Article | null {
+    const row = this.db
+      .prepare(`SELECT a.*, s.name AS source FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`)
+      .get(id) as ArticleRow | undefined
+    if (!row) return null
+    const tags = this.db
+      .prepare('SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = ? ORDER BY t.name')
+      .pluck()
+      .all(id) as string[]
+    return {
+      ...summaryOf(row),
+      paragraphs: splitParagraphs(row.body),
+      url: row.url,
+      language: row.language,
+      contentHash: row.content_hash,
+      batchId: row.batch_id,
+      originalFile: row.original_file,
+      addedAt: row.added_at,
+      tags,
+    }
+  }
+
+  /**
+   * Adds parsed articles in one transaction: either all of them are written or none is, so a crash
+   * mid-import never leaves half an article. An article whose normalized text is already in the
+   * archive is not added again; its outcome names the article it duplicates.
+   */
+  addArticles(articles: ParsedArticle[], batchId: number | null, originalFile: string | null = null): AddOutcome[] {
+    const findByHash = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck()
+    const insert = this.db.prepare(
+      `INSERT INTO articles (title, title_derived, body, published_at, date_precision, source_id, author, url, language, content_hash, batch_id, original_file)
+       VALUES (@title, @titleDerived, @body, @publishedAt, @datePrecision, @sourceId, @author, @url, @language, @hash, @batchId, @originalFile)`,
+    )
+    return this.db.transaction(() =>
+      articles.map((a): AddOutcome => {
+        const hash = contentHash(a)
+        const existing = findByHash.get(hash) as number | undefined
+        if (existing !== undefined) return { status: 'duplicate', id: existing }
+        const id = Number(
+          insert.run({
+            title: a.title.trim(),
+            titleDerived: a.titleDerived ? 1 : 0,
+            body: joinParagraphs(a.paragraphs),
+            publishedAt: a.publishedAt ?? null,
+            datePrecision: a.publishedAt ? (a.datePrecision ?? 'day') : 'unknown',
+            sourceId: a.source?.trim() ? this.sourceId(a.source.trim()) : null,
+            author: a.author?.trim() || null,
+            url: a.url ?? null,
+            language: a.language ?? 'ar',
+            hash,
+            batchId,
+            originalFile,
+          }).lastInsertRowid,
+        )
+        for (const tag of a.tags ?? []) this.tagArticle(id, tag)
+        return { status: 'added', id }
+      }),
+    )()
+  }
+
+  deleteArticle(id: number): boolean {
+    return this.db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0
+  }
+
+  private sourceId(name: string): number {
+    this.db.prepare('INSERT INTO sources (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
+    return this.db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(name) as number
+  }
+
+  private tagArticle(articleId: number, tag: string): void {
+    const name = tag.trim()
+    if (!name) return
+    this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
+    this.db
+      .prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?')
+      .run(articleId, name)
+  }
+
+  listSources(): { name: string; articles: number }[] {
+    return this.db
+      .prepare(
+        `SELECT s.name, count(a.id) AS articles FROM sources s LEFT JOIN articles a ON a.source_id = s.id
+         GROUP BY s.id HAVING articles > 0 ORDER BY articles DESC, s.name`,
+      )
+      .all() as { name: string; articles: number }[]
+  }
+
+  // ── import batches ─────────────────────────────────────────────────────────────────────────
+
+  beginBatch(label: string, origin: string): number {
+    return Number(this.db.prepare('INSERT INTO import_batches (label, origin) VALUES (?, ?)').run(label, origin).lastInsertRowid)
+  }
+
+  finishBatch(id: number, status: BatchRecord['status'], counts: Record<string, number>, report: unknown[]): void {
+    this.db
+      .prepare(
+        `UPDATE import_batches SET status = ?, counts = ?, report = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+      )
+      .run(status, JSON.stringify(counts), JSON.stringify(report), id)
+  }
+
+  getBatch(id: number): BatchRecord | null {
+    const r = this.db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as
+      | { id: number; label: string; origin: string; status: BatchRecord['status']; started_at: string; finished_at: string | null; counts: string; report: string }
+      | undefined
+    if (!r) return null
+    return {
+      id: r.id,
+      label: r.label,
+      origin: r.origin,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      counts: JSON.parse(r.counts),
+      report: JSON.parse(r.report),
+    }
+  }
+
+  /** Removes every article a batch added, in one transaction. Original files stay on disk. */
+  undoBatch(id: number): number {
+    return this.db.transaction(() => {
+      const removed = this.db.prepare('DELETE FROM articles WHERE batch_id = ?').run(id).changes
+      this.db.prepare(`UPDATE import_batches SET status = 'undone' WHERE id = ?`).run(id)
+      return removed
+    })()
+  }
+
+  // ── original files ─────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Keeps a copy of an imported file, named by its content hash so the same file is stored once.
+   * Written to a temporary name and renamed, so a crash never leaves a truncated original.
+   * Returns the path relative to the archive folder.
+   */
+  storeOriginal(bytes: Uint8Array, fileName: string): string {
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const ext = extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10)
+    const rel = join(ORIGINALS_DIR, hash.slice(0, 2), hash + ext)
+    const abs = join(this.dir, rel)
+    if (!existsSync(abs)) {
+      mkdirSync(join(this.dir, ORIGINALS_DIR, hash.slice(0, 2)), { recursive: true })
+      const tmp = `${abs}.${process.pid}.tmp`
+      writeFileSync(tmp, bytes)
+      renameSync(tmp, abs)
+    }
+    return rel
+  }
+
+  // ── settings ───────────────────────────────────────────────────────────────────────────────
+
+  getSetting<T>(key: string, fallback: T): T {
+    const v = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined
+    return v === undefined ? fallback : (JSON.parse(v) as T)
+  }
+
+  setSetting(key: string, value: unknown): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value))
+  }
+}
+
+function assertLooksLikeSqlite(file: string): void {
+  const fd = openSync(file, 'r')
+  try {
+    const header = Buffer.alloc(16)
+    const n = readSync(fd, header, 0, 16, 0)
+    if (n === 0) return // an empty file: SQLite treats it as a new database
+    if (header.toString('latin1') !== SQLITE_MAGIC)
+      throw new AppError('archive_corrupt', `${file} is not an Arshif archive (not a SQLite database); it was left untouched.`)
+  } finally {
+    closeSync(fd)
+  }
+}

@@ -1,0 +1,4 @@
+// Numbered migrations, applied in order at open. PRAGMA user_version records how many ran.
+import initial from './001_initial'
+
+export const migrations: readonly string[] = [initial]
