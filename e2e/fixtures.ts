@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Starts the real `arshif serve` on a fresh temporary archive for each test, and records every
 // request the page makes so a test can prove nothing left the machine.
 import { test as base, expect, type Page } from '@playwright/test'

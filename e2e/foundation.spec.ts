@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The walking skeleton, as a newcomer meets it: the sample archive in Arabic, right to left,
 // an article to read, English one click away, everything reachable from the keyboard.
 import { readFileSync } from 'node:fs'

@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Archive } from '../core/archive/archive'
 import { AppError, isAppError } from '../core/errors'
-import { importPaths, type ImportProgress } from '../core/import/importer'
+import type { ImportProgress } from '../core/import/importer'
 import { defaultArchiveDir, defaultResourcesDir } from '../core/paths'
 import { loadSampleIfEmpty } from '../core/sample'
 import { appVersion } from '../core/version'
@@ -109,6 +109,8 @@ async function importCommand(values: Options, paths: string[]): Promise<number> 
       const line = `importing ${p.done}/${p.total} files · ${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed · ${rate.toFixed(0)} files/s · ~${left}s left`
       process.stderr.write(tty ? `\r${line}\x1b[K` : line + '\n')
     }
+    // Loaded on demand: the parsers are the heaviest part of the CLI and only import needs them.
+    const { importPaths } = await import('../core/import/importer')
     const report = await importPaths(archive, paths, { origin: 'cli', onProgress })
     if (tty) process.stderr.write('\n')
     for (const f of report.files) for (const p of f.problems) err(`${f.file}: ${p}`)
