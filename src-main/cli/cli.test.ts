@@ -1,0 +1,94 @@
+// The `arshif` command as a user runs it: a real process, real files, stdout/stderr/exit code.
+import { describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { tempDir } from '../../test-support/tmp'
+
+const BIN = resolve(import.meta.dirname, '../../bin/arshif.js')
+const dir = tempDir()
+const archive = join(dir, 'archive')
+
+function arshif(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ARSHIF_HOME: join(dir, 'home') } })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const articles = [
+  { title: 'افتتاح معرض الكتاب في مدينة النخيل', content: 'افتتح أمس معرض الكتاب السنوي.\nويستمر عشرة أيام.', date: '2024-05-02', source: 'الرصد اليومي', author: 'سلمى الحسيني' },
+  { title: 'ارتفاع أسعار الخضار قبل رمضان', content: 'شهدت الأسواق ارتفاعاً في أسعار الخضار.', date: '2024-03-01', source: 'صوت المدينة', author: '' },
+]
+writeFileSync(join(dir, 'batch.json'), JSON.stringify(articles))
+
+describe('arshif CLI', () => {
+  it('prints help and version', () => {
+    const help = arshif('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/import <paths…>/)
+    expect(help.stdout).toMatch(/--archive DIR/)
+    const version = arshif('--version')
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('imports files into an archive, reporting on stderr and the batch as JSON on stdout', () => {
+    const r = arshif('import', join(dir, 'batch.json'), '--archive', archive, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/2 articles added/)
+    const report = JSON.parse(r.stdout)
+    expect(report.counts).toMatchObject({ files: 1, added: 2, duplicates: 0, failed: 0 })
+  })
+
+  it('does not import the same batch twice', () => {
+    const r = arshif('import', join(dir, 'batch.json'), '--archive', archive)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/0 articles added, 2 duplicates skipped/)
+  })
+
+  it('lists articles as JSON with id, title, date, source and author, newest first', () => {
+    const r = arshif('list', '--archive', archive, '--json')
+    expect(r.code).toBe(0)
+    const list = JSON.parse(r.stdout)
+    expect(list).toEqual([
+      { id: expect.any(Number), title: articles[0]!.title, date: '2024-05-02', source: 'الرصد اليومي', author: 'سلمى الحسيني' },
+      { id: expect.any(Number), title: articles[1]!.title, date: '2024-03-01', source: 'صوت المدينة', author: null },
+    ])
+    expect(JSON.parse(arshif('list', '--archive', archive, '--json', '--limit', '1').stdout)).toHaveLength(1)
+  })
+
+  it('shows one article, and fails clearly for one that does not exist', () => {
+    const [first] = JSON.parse(arshif('list', '--archive', archive, '--json').stdout)
+    const shown = arshif('show', String(first.id), '--archive', archive)
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toContain('افتتح أمس معرض الكتاب السنوي.')
+    const json = JSON.parse(arshif('show', String(first.id), '--archive', archive, '--json').stdout)
+    expect(json.paragraphs).toEqual(['افتتح أمس معرض الكتاب السنوي.', 'ويستمر عشرة أيام.'])
+    const missing = arshif('show', '9999', '--archive', archive)
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toBe('')
+    expect(missing.stderr).toMatch(/no article 9999/)
+  })
+
+  it('exits non-zero with a reason for a bad command, a bad option or a missing file', () => {
+    expect(arshif('frobnicate').code).toBe(2)
+    expect(arshif('list', '--limit', 'many', '--archive', archive).stderr).toMatch(/--limit takes a whole number/)
+    expect(arshif('list', '--colour').code).toBe(2)
+    const missing = arshif('import', join(dir, 'nope.json'), '--archive', archive)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/does not exist/)
+  })
+
+  it('refuses an archive that is not a database, without touching it', () => {
+    const bad = join(dir, 'bad')
+    arshif('list', '--archive', bad)
+    writeFileSync(join(bad, 'archive.sqlite'), 'not sqlite')
+    const r = arshif('list', '--archive', bad)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/not an Arshif archive/)
+  })
+
+  it('uses $ARSHIF_HOME when no --archive is given', () => {
+    const r = arshif('list', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual([])
+  })
+})
