@@ -226,3 +226,23 @@ describe('a crash in the middle of a write', () => {
     archive.close()
   })
 })
+
+describe('change tracking', () => {
+  it('moves the articles generation on every add, edit and delete, and only then', () => {
+    const archive = Archive.open(freshDir())
+    const g0 = archive.articlesGeneration()
+    const [o] = archive.addArticles([article(1), article(2)], null)
+    const g1 = archive.articlesGeneration()
+    expect(g1).toBeGreaterThan(g0)
+    archive.addArticles([article(1)], null) // a duplicate changes nothing
+    expect(archive.articlesGeneration()).toBe(g1)
+    archive.setSetting('ui', { locale: 'en' })
+    expect(archive.articlesGeneration()).toBe(g1)
+    archive.db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('عنوان جديد', o!.id)
+    const g2 = archive.articlesGeneration()
+    expect(g2).toBeGreaterThan(g1)
+    archive.deleteArticle(o!.id)
+    expect(archive.articlesGeneration()).toBeGreaterThan(g2)
+    archive.close()
+  })
+})

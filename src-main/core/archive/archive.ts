@@ -139,6 +139,11 @@ export class Archive {
 
   // ── articles ──────────────────────────────────────────────────────────────────────────────
 
+  /** Moves on every insert, update and delete of an article (see migration 002). */
+  articlesGeneration(): number {
+    return this.db.prepare(`SELECT value FROM archive_state WHERE key = 'articles_generation'`).pluck().get() as number
+  }
+
   articleCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
   }

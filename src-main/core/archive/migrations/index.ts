@@ -1,4 +1,5 @@
 // Numbered migrations, applied in order at open. PRAGMA user_version records how many ran.
 import initial from './001_initial'
+import changeCounter from './002_change_counter'
 
-export const migrations: readonly string[] = [initial]
+export const migrations: readonly string[] = [initial, changeCounter]
