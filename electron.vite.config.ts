@@ -22,7 +22,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src-main/electron/main.ts'),
+          // The search index runs in a worker thread: its own bundle.
+          'search-worker': resolve(root, 'src-main/core/search/worker.ts'),
+        },
+      },
     },
   },
   preload: {

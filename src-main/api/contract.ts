@@ -4,6 +4,8 @@
 import { z } from 'zod'
 import type { ArticleSummary, Article } from '../core/model'
 import type { ErrorCode } from '../core/errors'
+import type { SearchPage } from '../core/search/searcher'
+import type { SearchStatus } from '../core/search/protocol'
 
 export const LOCALES = ['ar', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -29,6 +31,8 @@ const op =
 
 const none = z.object({}).strict()
 const id = z.number().int().positive()
+/** YYYY, YYYY-MM or YYYY-MM-DD. */
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
 
 export const contract = {
   /** What is open and how big it is: shown in the status bar. */
@@ -51,6 +55,40 @@ export const contract = {
 
   /** Outlets in the archive with their article counts. */
   'sources.list': op<{ name: string; articles: number }[]>()(none),
+
+  /** Runs a query (see the query language in the README) and returns one page of hits with facets. */
+  'search.query': op<SearchPage>()(
+    z
+      .object({
+        q: z.string().max(1000),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+        limit: z.number().int().min(1).max(200).default(20),
+        sort: z.enum(['relevance', 'date_desc', 'date_asc']).default('relevance'),
+        filters: z
+          .object({
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            sources: z.array(z.string().max(200)).max(100).optional(),
+            authors: z.array(z.string().max(200)).max(100).optional(),
+            years: z.array(z.number().int().min(1000).max(3000)).max(100).optional(),
+            tags: z.array(z.string().max(200)).max(100).optional(),
+            collections: z.array(z.number().int().positive()).max(100).optional(),
+          })
+          .strict()
+          .default({}),
+        strict: z.object({ diacritics: z.boolean().default(false), hamza: z.boolean().default(false) }).strict().default({ diacritics: false, hamza: false }),
+      })
+      .strict(),
+  ),
+
+  /** Completions for what is being typed in the search box. */
+  'search.suggest': op<string[]>()(z.object({ prefix: z.string().min(1).max(100), limit: z.number().int().min(1).max(20).default(8) }).strict()),
+
+  /** Where a query matches inside one article (title and each paragraph), for highlighting while reading. */
+  'search.highlight': op<{ title: [number, number][]; paragraphs: [number, number][][] }>()(z.object({ id, q: z.string().max(1000) }).strict()),
+
+  /** Whether the index is ready, or how far its loading or building has got. */
+  'search.status': op<SearchStatus>()(none),
 
   'settings.get': op<Settings>()(none),
   'settings.set': op<Settings>()(z.object({ locale: z.enum(LOCALES).optional() }).strict()),

@@ -1,17 +1,27 @@
 // The contract's operations, implemented over the core. No transport concerns here.
 import { AppError } from '../core/errors'
 import type { Archive } from '../core/archive/archive'
+import type { SearchService } from '../core/search/service'
+import { findMatches } from '../core/search/analysis'
+import { queryWords } from '../core/search/query'
 import type { AppInfo, Handlers, Settings } from './contract'
 
 export interface EngineContext {
   archive: Archive
   host: AppInfo['host']
   version: string
+  /** Absent where no index runs (then search calls say so). */
+  search?: SearchService
 }
 
 const DEFAULT_SETTINGS: Settings = { locale: 'ar' }
 
-export function createHandlers({ archive, host, version }: EngineContext): Handlers {
+export function createHandlers({ archive, host, version, search }: EngineContext): Handlers {
+  const searchService = (): SearchService => {
+    if (!search) throw new AppError('internal', 'Search is not available in this mode.')
+    return search
+  }
+
   const readSettings = (): Settings => ({ ...DEFAULT_SETTINGS, ...archive.getSetting<Partial<Settings>>('ui', {}) })
 
   return {
@@ -30,6 +40,24 @@ export function createHandlers({ archive, host, version }: EngineContext): Handl
       return article
     },
     'sources.list': () => archive.listSources(),
+    'search.query': async ({ filters: { tags, collections, ...filters }, ...req }) => {
+      const ids = tags?.length || collections?.length ? archive.articleIdsIn({ tags, collections }) : undefined
+      const service = searchService()
+      await service.ready
+      return service.query({ ...req, filters: { ...filters, ids } })
+    },
+    'search.suggest': async ({ prefix, limit }) => {
+      const service = searchService()
+      await service.ready
+      return service.suggest(prefix, limit)
+    },
+    'search.highlight': ({ id, q }) => {
+      const article = archive.getArticle(id)
+      if (!article) throw new AppError('not_found', `There is no article ${id} in this archive.`)
+      const words = queryWords(q)
+      return { title: findMatches(article.title, words), paragraphs: article.paragraphs.map((p) => findMatches(p, words)) }
+    },
+    'search.status': () => (search ? search.status : { state: 'failed', done: 0, total: 0, documents: 0, error: 'Search is not available in this mode.' }),
     'settings.get': readSettings,
     'settings.set': (patch) => {
       const next = { ...readSettings(), ...patch }

@@ -11,6 +11,7 @@ import { loadSampleIfEmpty } from '../core/sample'
 import { appVersion } from '../core/version'
 import { createHandlers } from '../api/handlers'
 import { startServer } from '../server/server'
+import { SearchService } from '../core/search/service'
 
 const HELP = `arshif — offline archive of Arabic news (أرشيف)
 
@@ -20,13 +21,15 @@ Commands:
   import <paths…>    import files and folders (text, Markdown, HTML, JSON, JSONL, CSV, TSV, TREC)
   list               list articles, newest first
   show <id>          print one article
+  search <query>     search the archive (query language: see the README)
   serve              serve the app and its API on 127.0.0.1 and print the address to open
 
 Options:
   --archive DIR      the archive folder (default: $ARSHIF_HOME, else ${defaultArchiveDir()})
   --json             machine-readable output on stdout
-  --limit N          list: how many articles (default 20)
+  --limit N          list, search: how many results (default 20)
   --offset N         list: skip the first N
+  --sort S           search: relevance (default), date_desc or date_asc
   --port N           serve: the port (default: a free one)
   --no-sample        serve: do not load the bundled sample into an empty archive
   -h, --help         this help
@@ -39,6 +42,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   port: { type: 'string' },
+  sort: { type: 'string' },
   'no-sample': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -74,6 +78,8 @@ export async function main(argv: string[]): Promise<number> {
         return showCommand(values, rest)
       case 'serve':
         return await serveCommand(values)
+      case 'search':
+        return await searchCommand(values, rest)
       default:
         throw new UsageError(`unknown command '${command}'`)
     }
@@ -168,8 +174,10 @@ async function serveCommand(values: Options): Promise<number> {
   const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
   const hasUi = existsSync(resolve(rendererDir, 'index.html'))
   if (!hasUi) err(`The app's UI is not built yet (run 'npm run build'); serving the API only.`)
+  // The index loads (or builds, with progress the UI shows) in a worker while the server answers.
+  const search = new SearchService({ archiveDir: archive.dir })
   const server = await startServer({
-    handlers: createHandlers({ archive, host: 'serve', version: appVersion() }),
+    handlers: createHandlers({ archive, host: 'serve', version: appVersion(), search }),
     rendererDir: hasUi ? rendererDir : null,
     port: intOption(values.port, 'port', 0),
   })
@@ -182,6 +190,37 @@ async function serveCommand(values: Options): Promise<number> {
     process.once('SIGTERM', stop)
   })
   await server.close()
+  await search.close()
   archive.close()
   return 0
+}
+
+async function searchCommand(values: Options, words: string[]): Promise<number> {
+  const q = words.join(' ').trim()
+  if (!q) throw new UsageError('search needs a query')
+  const sort = values.sort ?? 'relevance'
+  if (sort !== 'relevance' && sort !== 'date_desc' && sort !== 'date_asc') throw new UsageError('--sort is relevance, date_desc or date_asc')
+  const archive = openArchive(values)
+  try {
+    const { Searcher } = await import('../core/search/searcher')
+    const tty = process.stderr.isTTY
+    const searcher = new Searcher(archive, (p) => {
+      if (p.phase === 'building' && (tty || p.done === p.total || p.done % 5000 === 0)) process.stderr.write(`${tty ? '\r' : ''}building the search index: ${p.done}/${p.total}${tty ? '\x1b[K' : '\n'}`)
+    })
+    if ((await searcher.open()) === 'built' && tty) process.stderr.write('\n')
+    const page = searcher.query({ q, sort, limit: intOption(values.limit, 'limit', 20, 1) })
+    if (values.json) {
+      const snippet = (h: (typeof page.hits)[number]) => (h.snippet.cutStart ? '…' : '') + h.snippet.text + (h.snippet.cutEnd ? '…' : '')
+      out(JSON.stringify(page.hits.map((h) => ({ id: h.id, title: h.title, source: h.source, date: h.date, score: h.score, snippet: snippet(h) })), null, 2))
+    } else {
+      for (const h of page.hits) {
+        out(`${String(h.id).padStart(6)}  ${(h.date ?? '—').slice(0, 10).padEnd(10)}  ${h.source ?? '—'}  ·  ${h.title}${h.partial ? '  (some words)' : ''}`)
+        out(`        ${h.snippet.text.replace(/\s+/g, ' ').slice(0, 160)}`)
+      }
+    }
+    err(`${page.total} results (${page.complete} with all the words) in ${page.tookMs} ms`)
+    return 0
+  } finally {
+    archive.close()
+  }
 }

@@ -8,6 +8,7 @@ import { isAppError } from '../core/errors'
 import { loadSampleIfEmpty } from '../core/sample'
 import { createHandlers } from '../api/handlers'
 import { dispatch } from '../api/dispatch'
+import { SearchService } from '../core/search/service'
 import { IPC_CHANNEL } from '../api/channel'
 import { lockDown, isOwnUrl } from './security'
 
@@ -60,7 +61,9 @@ async function start(): Promise<void> {
     return app.quit()
   }
 
-  const handlers = createHandlers({ archive, host: 'electron', version: app.getVersion() })
+  // The index loads or builds in a worker thread: the window never waits for it.
+  const search = new SearchService({ archiveDir: archive.dir, workerUrl: new URL('./search-worker.js', import.meta.url) })
+  const handlers = createHandlers({ archive, host: 'electron', version: app.getVersion(), search })
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown) => {
     // Only our own page may call the engine, never a frame that got loaded some other way.
     const frameUrl = event.senderFrame?.url ?? ''
@@ -79,7 +82,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => archive.close())
+  app.on('will-quit', () => {
+    void search.close()
+    archive.close()
+  })
 }
 
 void start()

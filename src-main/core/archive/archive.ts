@@ -222,6 +222,19 @@ export class Archive {
     )()
   }
 
+  /** Ids of the articles carrying any of the tags and (if given) in any of the collections. */
+  articleIdsIn({ tags, collections }: { tags?: string[]; collections?: number[] }): Set<number> {
+    const marks = (list: unknown[]) => list.map(() => '?').join(',')
+    const byTag = tags?.length
+      ? new Set(this.db.prepare(`SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name IN (${marks(tags)})`).pluck().all(...tags) as number[])
+      : null
+    const byCollection = collections?.length
+      ? new Set(this.db.prepare(`SELECT article_id FROM collection_articles WHERE collection_id IN (${marks(collections)})`).pluck().all(...collections) as number[])
+      : null
+    if (byTag && byCollection) return new Set([...byTag].filter((id) => byCollection.has(id)))
+    return byTag ?? byCollection ?? new Set()
+  }
+
   deleteArticle(id: number): boolean {
     return this.db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0
   }

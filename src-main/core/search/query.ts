@@ -116,3 +116,12 @@ export function formatQuery(q: ParsedQuery): string {
   const atom = (a: Atom) => (a.field ? `${a.field}:` : '') + (a.kind === 'phrase' ? `"${a.text}"` : a.text + (a.prefix ? '*' : '') + (a.fuzzy ? `~${a.fuzzy === 1 ? '' : a.fuzzy}` : ''))
   return q.clauses.map((c) => (c.negated ? '-' : '') + c.atoms.map(atom).join(' OR ')).join(' ')
 }
+
+/** The words a query looks for (not those it excludes), prefixes marked with `*`: what to highlight. */
+export function queryWords(input: string | ParsedQuery): string[] {
+  const q = typeof input === 'string' ? parseQuery(input) : input
+  const words = q.clauses
+    .filter((c) => !c.negated)
+    .flatMap((c) => c.atoms.flatMap((a) => (a.kind === 'term' && a.prefix ? [`${a.text}*`] : a.text.split(/\s+/))))
+  return [...new Set(words)]
+}

@@ -1,0 +1,249 @@
+// Owns the search index of one archive: loads the saved snapshot when it still matches the
+// archive, rebuilds it (with progress) when it does not, keeps it in step with changes, and answers
+// queries a page at a time. Runs wherever it is put: in a worker thread for the app and serve
+// mode, in-process for the CLI.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type MiniSearch from 'minisearch'
+import type { Archive } from '../archive/archive'
+import type { DatePrecision } from '../model'
+import { analyze, normalize } from '../arabic'
+import { ANALYZER_VERSION, findMatches } from './analysis'
+import { createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
+import { makeSnippet, type Snippet } from './snippet'
+
+/** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt. */
+export const INDEX_FORMAT = 1
+export const INDEX_DIR = 'index'
+const SNAPSHOT = 'search.json'
+const META = 'search.meta.json'
+const BUILD_CHUNK = 500
+
+export interface IndexProgress {
+  phase: 'loading' | 'building' | 'saving' | 'ready'
+  done: number
+  total: number
+}
+
+interface SnapshotMeta {
+  format: number
+  analyzer: string
+  generation: number
+  articles: number
+  savedAt: string
+}
+
+export interface SearchPageRequest extends SearchRequest {
+  offset?: number
+  limit?: number
+}
+
+export interface SearchHitView {
+  id: number
+  title: string
+  titleHighlights: [number, number][]
+  source: string | null
+  date: string | null
+  datePrecision: DatePrecision
+  author: string | null
+  score: number
+  partial: boolean
+  snippet: Snippet
+}
+
+export interface SearchPage {
+  total: number
+  complete: number
+  offset: number
+  hits: SearchHitView[]
+  facets: SearchOutcome['facets']
+  terms: string[]
+  tookMs: number
+}
+
+interface ArticleRow {
+  id: number
+  title: string
+  body: string
+  author: string | null
+  source: string | null
+  published_at: string | null
+  date_precision: DatePrecision
+}
+
+const ARTICLE_SQL = `SELECT a.id, a.title, a.body, a.author, s.name AS source, a.published_at, a.date_precision
+  FROM articles a LEFT JOIN sources s ON s.id = a.source_id`
+
+/** Diacritics and tatweel off: completions are offered bare. */
+const stripMarks = (w: string) => w.replace(/[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '')
+
+const toDocument = (r: ArticleRow): SearchDocument => ({
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  author: r.author ?? '',
+  source: r.source ?? '',
+  date: r.published_at ?? '',
+})
+
+export class Searcher {
+  private index: MiniSearch<SearchDocument> = createIndex()
+  private lastQuery: { key: string; outcome: SearchOutcome } | null = null
+  private readonly dir: string
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly onProgress: (p: IndexProgress) => void = () => {},
+  ) {
+    this.dir = join(archive.dir, INDEX_DIR)
+  }
+
+  get documentCount(): number {
+    return this.index.documentCount
+  }
+
+  /** Loads the snapshot if it matches the archive exactly; otherwise rebuilds and saves it. */
+  async open(): Promise<'loaded' | 'built'> {
+    const total = this.archive.articleCount()
+    this.onProgress({ phase: 'loading', done: 0, total })
+    if (this.tryLoadSnapshot()) {
+      this.onProgress({ phase: 'ready', done: total, total })
+      return 'loaded'
+    }
+    await this.rebuild()
+    return 'built'
+  }
+
+  private tryLoadSnapshot(): boolean {
+    try {
+      const meta = JSON.parse(readFileSync(join(this.dir, META), 'utf8')) as SnapshotMeta
+      if (meta.format !== INDEX_FORMAT || meta.analyzer !== ANALYZER_VERSION) return false
+      if (meta.generation !== this.archive.articlesGeneration() || meta.articles !== this.archive.articleCount()) return false
+      const index = loadIndex(readFileSync(join(this.dir, SNAPSHOT), 'utf8'))
+      if (index.documentCount !== meta.articles) return false
+      this.index = index
+      return true
+    } catch {
+      return false // missing, unreadable or corrupt: never trusted, rebuilt
+    }
+  }
+
+  async rebuild(): Promise<void> {
+    const total = this.archive.articleCount()
+    const index = createIndex()
+    const generation = this.archive.articlesGeneration()
+    let done = 0
+    let lastId = 0
+    const page = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id > ? ORDER BY a.id LIMIT ${BUILD_CHUNK}`)
+    for (;;) {
+      const rows = page.all(lastId) as ArticleRow[]
+      if (rows.length === 0) break
+      index.addAll(rows.map(toDocument))
+      lastId = rows.at(-1)!.id
+      done += rows.length
+      this.onProgress({ phase: 'building', done, total })
+      await new Promise((r) => setImmediate(r)) // let progress and queries through
+    }
+    this.index = index
+    this.lastQuery = null
+    this.save(generation)
+    this.onProgress({ phase: 'ready', done: total, total })
+  }
+
+  /** Saves the snapshot atomically (temporary file, then rename), stamped with the archive's generation. */
+  save(generation = this.archive.articlesGeneration()): void {
+    this.onProgress({ phase: 'saving', done: 0, total: this.index.documentCount })
+    mkdirSync(this.dir, { recursive: true })
+    const meta: SnapshotMeta = { format: INDEX_FORMAT, analyzer: ANALYZER_VERSION, generation, articles: this.index.documentCount, savedAt: new Date().toISOString() }
+    const tmp = join(this.dir, `${SNAPSHOT}.${process.pid}.tmp`)
+    writeFileSync(tmp, JSON.stringify(this.index))
+    renameSync(tmp, join(this.dir, SNAPSHOT))
+    writeFileSync(join(this.dir, `${META}.tmp`), JSON.stringify(meta))
+    renameSync(join(this.dir, `${META}.tmp`), join(this.dir, META))
+  }
+
+  /** Brings the index in step after articles were added, edited or removed. */
+  update(changed: number[], removed: number[]): void {
+    for (const id of removed) if (this.index.has(id)) this.index.discard(id)
+    const get = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
+    for (const id of changed) {
+      const row = get.get(id) as ArticleRow | undefined
+      if (this.index.has(id)) this.index.discard(id)
+      if (row) this.index.add(toDocument(row))
+    }
+    this.lastQuery = null
+  }
+
+  /** True when the index may have missed a change (another process wrote to the archive). */
+  isStale(): boolean {
+    return this.index.documentCount !== this.archive.articleCount()
+  }
+
+  hasSnapshot(): boolean {
+    return existsSync(join(this.dir, SNAPSHOT))
+  }
+
+  query(req: SearchPageRequest): SearchPage {
+    const started = performance.now()
+    const key = JSON.stringify({ q: req.q, filters: req.filters && { ...req.filters, ids: req.filters.ids && [...req.filters.ids] }, sort: req.sort, strict: req.strict })
+    const getText = this.archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
+    const outcome = this.lastQuery?.key === key ? this.lastQuery.outcome : search(this.index, req, (id) => (getText.get(id) as { title: string; body: string } | undefined) ?? null)
+    this.lastQuery = { key, outcome }
+
+    const offset = req.offset ?? 0
+    const slice = outcome.hits.slice(offset, offset + (req.limit ?? 20))
+    const get = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
+    const hits = slice.flatMap((h): SearchHitView[] => {
+      const row = get.get(h.id) as ArticleRow | undefined
+      if (!row) return []
+      return [
+        {
+          id: row.id,
+          title: row.title,
+          titleHighlights: findMatches(row.title, outcome.terms),
+          source: row.source,
+          date: row.published_at,
+          datePrecision: row.date_precision,
+          author: row.author,
+          score: h.score,
+          partial: h.partial,
+          snippet: makeSnippet(row.body, findMatches(row.body, outcome.terms)),
+        },
+      ]
+    })
+    return { total: outcome.hits.length, complete: outcome.complete, offset, hits, facets: outcome.facets, terms: outcome.terms, tookMs: Math.round((performance.now() - started) * 10) / 10 }
+  }
+
+  /** Drops the cached outcome of the last query (benchmarks measure every query afresh). */
+  forgetLastQuery(): void {
+    this.lastQuery = null
+  }
+
+  /**
+   * Completions of a word being typed, as words of the archive's text: the index holds stems (هجن),
+   * so each completed stem is shown in the form an article writes it, preferring a form that starts
+   * like what was typed (الهج → الهجن, not هجن).
+   */
+  suggest(prefix: string, limit = 8): string[] {
+    const typed = normalize(prefix)
+    const getText = this.archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
+    const words: string[] = []
+    for (const { terms } of this.index.autoSuggest(prefix, { prefix: true, fuzzy: false })) {
+      if (words.length >= limit) break
+      const stem = terms.at(-1)
+      if (!stem) continue
+      const top = this.index.search(stem, { processTerm: (t: string) => t, prefix: false, fuzzy: false }).slice(0, 3)
+      const forms = top.flatMap((r) => {
+        const row = getText.get(r.id) as { title: string; body: string } | undefined
+        if (!row) return []
+        const text = `${row.title}\n${row.body}`
+        return analyze(text)
+          .filter((t) => t.term === stem)
+          .map((t) => stripMarks(text.slice(t.start, t.end)))
+      })
+      const word = forms.find((f) => normalize(f).startsWith(typed)) ?? forms[0]
+      if (word && !words.includes(word)) words.push(word)
+    }
+    return words
+  }
+}
