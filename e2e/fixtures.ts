@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // Starts the real `arshif serve` on a fresh temporary archive for each test, and records every
 // request the page makes so a test can prove nothing left the machine.
 import { test as base, expect, type Page } from '@playwright/test'

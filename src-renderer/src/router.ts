@@ -4,9 +4,10 @@ import ArchiveView from './views/ArchiveView.vue'
 // Hash history: the same build works from file:// in the desktop window and over http in serve mode.
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'archive', component: ArchiveView },
-  { path: '/article/:id(\\d+)', name: 'article', component: () => import('./views/ArticleView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+  // `?q=` (from a search hit): the query's words are highlighted in the article.
+  { path: '/article/:id(\\d+)', name: 'article', component: () => import('./views/ArticleView.vue'), props: (r) => ({ id: Number(r.params.id), q: typeof r.query.q === 'string' ? r.query.q : '' }) },
+  { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   // Reserved for the features that come next; each says so honestly until it is built.
-  { path: '/search', name: 'search', component: () => import('./views/ReservedView.vue'), props: { feature: 'search' } },
   { path: '/compare', name: 'compare', component: () => import('./views/ReservedView.vue'), props: { feature: 'compare' } },
   { path: '/timeline', name: 'timeline', component: () => import('./views/ReservedView.vue'), props: { feature: 'timeline' } },
   { path: '/import', name: 'import', component: () => import('./views/ReservedView.vue'), props: { feature: 'import' } },
