@@ -39,7 +39,66 @@ function surfaceWords(text: string, opts?: NormalizeOptions): string[] {
 export function phraseMatches(text: string, phrase: string, opts?: NormalizeOptions): boolean {
   const needle = surfaceWords(phrase, opts)
   if (needle.length === 0) return true
-  const hay = surfaceWords(text, opts)
+  // Normalizing a whole article is the slow part: a permissive regular expression finds the few
+  // places where the phrase may be, and only the words around them are normalized and compared.
+  const rough = !opts?.keepDiacritics && !opts?.keepHamza && !PRESENTATION_FORM.test(text) ? roughPhrase(needle) : null
+  if (!rough) return wordsContain(surfaceWords(text, opts), needle)
+  rough.lastIndex = 0
+  for (let m = rough.exec(text); m; m = rough.exec(text)) {
+    let start = m.index
+    let end = m.index + m[0].length
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--
+    while (end < text.length && WORD_CHAR.test(text[end]!)) end++
+    if (wordsContain(surfaceWords(text.slice(start, end), opts), needle)) return true
+    rough.lastIndex = m.index + 1
+  }
+  return false
+}
+
+const PRESENTATION_FORM = /[\ufb50-\ufdff\ufe70-\ufefe]/
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u0640\u200b-\u200d]/u
+const roughCache = new Map<string, RegExp | null>()
+
+/**
+ * A regular expression that matches at least wherever the normalized words occur in the original
+ * text: each letter stands for every letter that normalizes to it, marks and tatweel may follow any
+ * letter, and anything that is not a letter or digit may separate the words. Null when a word has
+ * a character it cannot stand for (then the text is normalized whole).
+ */
+function roughPhrase(needle: string[]): RegExp | null {
+  const key = needle.join(' ')
+  if (roughCache.has(key)) return roughCache.get(key)!
+  const marks = '[\\p{M}\\u0640\\u200b-\\u200f\\u2060\\u00ad\\u061c]*'
+  let source: string | null = needle
+    .map((w) => [...w].map((ch) => letterClass(ch)).join(marks))
+    .join(`${marks}[^\\p{L}\\p{N}]*`)
+  if (source.includes('\0')) source = null
+  const re = source === null ? null : new RegExp(source, 'gu')
+  if (roughCache.size > 200) roughCache.clear()
+  roughCache.set(key, re)
+  return re
+}
+
+let variantsOf: Map<string, string[]> | null = null
+
+/** Every character of the Arabic blocks, digits and Latin letters that normalizes to `ch`, as a class. */
+function letterClass(ch: string): string {
+  if (!variantsOf) {
+    variantsOf = new Map()
+    const add = (c: string) => {
+      const n = normalize(c)
+      if (n.length === 1) variantsOf!.set(n, [...(variantsOf!.get(n) ?? []), c])
+    }
+    for (let c = 0x20; c < 0x250; c++) add(String.fromCharCode(c))
+    for (let c = 0x600; c < 0x780; c++) add(String.fromCharCode(c))
+    for (let c = 0x6f0; c < 0x6fa; c++) add(String.fromCharCode(c))
+  }
+  const variants = variantsOf.get(ch)
+  if (!variants) return '\0' // a character we cannot stand for: give up on the shortcut
+  return `[${variants.map((v) => v.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`
+}
+
+function wordsContain(hay: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer
     return true

@@ -9,7 +9,7 @@ import type { Archive } from '../archive/archive'
 import type { DatePrecision } from '../model'
 import { analyze, normalize } from '../arabic'
 import { ANALYZER_VERSION, findMatches } from './analysis'
-import { createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
+import { bulkBuilder, createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
 import { makeSnippet, type Snippet } from './snippet'
 
 /** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt. */
@@ -131,6 +131,7 @@ export class Searcher {
   async rebuild(): Promise<void> {
     const total = this.archive.articleCount()
     const index = createIndex()
+    const builder = bulkBuilder(index)
     const generation = this.archive.articlesGeneration()
     let done = 0
     let lastId = 0
@@ -138,7 +139,7 @@ export class Searcher {
     for (;;) {
       const rows = page.all(lastId) as ArticleRow[]
       if (rows.length === 0) break
-      index.addAll(rows.map(toDocument))
+      builder.add(rows.map(toDocument))
       lastId = rows.at(-1)!.id
       done += rows.length
       this.onProgress({ phase: 'building', done, total })

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { resolve } from 'node:path'
+import { readSampleArticles } from '../sample'
+import { bulkBuilder, createIndex, loadIndex, search, type SearchDocument } from './engine'
+
+const docs: SearchDocument[] = readSampleArticles(resolve(import.meta.dirname, '../../../resources')).map((a, i) => ({
+  id: i + 1,
+  title: a.title,
+  body: a.paragraphs.join('\n\n'),
+  author: a.author ?? '',
+  source: a.source ?? '',
+  date: a.publishedAt ?? '',
+}))
+const texts = new Map(docs.map((d) => [d.id, { title: d.title, body: d.body }]))
+const loadText = (id: number) => texts.get(id) ?? null
+
+describe('building the index', () => {
+  it('in bulk gives exactly the index that adding one by one gives, and it can still change after', () => {
+    const plain = createIndex()
+    plain.addAll(docs)
+    const bulk = createIndex()
+    const builder = bulkBuilder(bulk)
+    builder.add(docs.slice(0, 7))
+    builder.add(docs.slice(7))
+    expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
+
+    // MiniSearch's own add and discard are back once the builder is done.
+    bulk.discard(1)
+    plain.discard(1)
+    bulk.add({ ...docs[0]!, id: 100 })
+    plain.add({ ...docs[0]!, id: 100 })
+    expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
+  })
+
+  it('reloads from its snapshot and answers the same', () => {
+    const index = createIndex()
+    bulkBuilder(index).add(docs)
+    const again = loadIndex(JSON.stringify(index))
+    for (const q of ['الفيضانات', '"مجلس الوزراء"', 'مترو*', 'الامطار -السيول']) {
+      expect(search(again, { q }, loadText).hits).toEqual(search(index, { q }, loadText).hits)
+    }
+  })
+})
+
+describe('queries', () => {
+  const index = createIndex()
+  index.addAll(docs)
+  const ids = (q: string, extra: object = {}) => search(index, { q, ...extra }, loadText).hits.map((h) => h.id)
+  const having = (pred: (d: SearchDocument) => boolean) => docs.filter(pred).map((d) => d.id)
+
+  it('exclude words with -, in any form', () => {
+    const all = ids('الامطار')
+    const without = ids('الامطار -السيول')
+    expect(without.length).toBeLessThan(all.length)
+    for (const id of without) expect(texts.get(id)!.body + texts.get(id)!.title).not.toMatch(/سيول/)
+  })
+
+  it('restrict words to a field with title:, source: and author:', () => {
+    const inTitle = ids('title:الخط')
+    expect(inTitle.length).toBeGreaterThan(0)
+    for (const id of inTitle) expect(texts.get(id)!.title).toMatch(/الخط/)
+    const source = docs[0]!.source
+    expect(ids(`source:${source.split(' ')[0]}`).sort()).toEqual(having((d) => d.source.split(' ').includes(source.split(' ')[0]!)).sort())
+  })
+
+  it('filter by outlet, year and date range', () => {
+    const source = docs[3]!.source
+    for (const id of ids('الامطار OR مترو', { filters: { sources: [source] } })) expect(docs[id - 1]!.source).toBe(source)
+    const year = Number(docs[0]!.date.slice(0, 4))
+    for (const id of ids('الامطار OR مترو', { filters: { years: [year] } })) expect(docs[id - 1]!.date.startsWith(String(year))).toBe(true)
+    for (const id of ids('الامطار OR مترو', { filters: { from: `${year}-03`, to: `${year}-06` } })) {
+      expect(docs[id - 1]!.date >= `${year}-03`).toBe(true)
+      expect(docs[id - 1]!.date.slice(0, 7) <= `${year}-06`).toBe(true)
+    }
+  })
+
+  it('sort by date, newest or oldest first', () => {
+    const newest = search(index, { q: 'الامطار OR مترو', sort: 'date_desc' }, loadText).hits.filter((h) => !h.partial).map((h) => h.date)
+    expect(newest).toEqual([...newest].sort().reverse())
+    const oldest = search(index, { q: 'الامطار OR مترو', sort: 'date_asc' }, loadText).hits.filter((h) => !h.partial).map((h) => h.date)
+    expect(oldest).toEqual([...oldest].sort())
+  })
+
+  it('count facets over every hit', () => {
+    const outcome = search(index, { q: 'الامطار OR مترو' }, loadText)
+    const total = outcome.facets.source.reduce((n, f) => n + f.count, 0)
+    expect(total).toBe(outcome.hits.filter((h) => h.source).length)
+  })
+})
