@@ -1,7 +1,7 @@
 // The bridge between the Arabic analyzer and the search engine: how documents and query words are
 // turned into index terms, and how matches are found again in the original text for highlights,
 // phrase checks and the strict (diacritics / hamza) switches.
-import { analyze, normalize, processTerm, tokenize, ANALYZER_ID, type NormalizeOptions } from '../arabic'
+import { analyze, expandQueryTerm, normalize, processTerm, tokenize, ANALYZER_ID, type NormalizeOptions } from '../arabic'
 
 /** Changes whenever analysis changes, so saved indexes made by another analyzer are rebuilt. */
 export const ANALYZER_VERSION = ANALYZER_ID
@@ -18,9 +18,21 @@ export function analyzeQueryTerm(word: string): string[] {
     .filter((t): t is string => !!t)
 }
 
+/**
+ * A query word as the terms that may stand for it in the index, one list of alternatives per token:
+ * its own term and, when it starts with ب، ل or ك, the term of the rest too (بمرض → بمرض، مرض).
+ * (The other way round, مترو also looking for لمترو، بمترو, was measured and dropped: it costs
+ * ARCD + XQuAD 0.025 MRR@10 and our SaudiNewsNet queries 0.02 recall@10; see bench/eval-search.ts.)
+ */
+export function queryAlternatives(word: string): string[][] {
+  return tokenize(word)
+    .map((t) => expandQueryTerm(t.text))
+    .filter((a) => a.length > 0)
+}
+
 /** Character ranges in `text` of every word that analyzes to one of the query words' terms. */
 export function findMatches(text: string, queryWords: string[]): [number, number][] {
-  const wanted = new Set(queryWords.flatMap(analyzeQueryTerm))
+  const wanted = new Set(queryWords.flatMap((w) => (w.endsWith('*') ? [] : queryAlternatives(w).flat())))
   const prefixes = queryWords.filter((w) => w.endsWith('*')).flatMap((w) => analyzeQueryTerm(w.slice(0, -1)))
   if (wanted.size === 0 && prefixes.length === 0) return []
   return analyze(text)

@@ -2,7 +2,7 @@
 // lacks — phrase checks against the text, strict diacritics/hamza matching, filters, facets,
 // "all words" with an "any word" fallback, and snippets highlighted in the original text.
 import MiniSearch, { type Query, type SearchResult } from 'minisearch'
-import { analyzeForIndex, analyzeQueryTerm, findMatches, phraseMatches, strictMatches, type StrictOptions } from './analysis'
+import { analyzeForIndex, analyzeQueryTerm, findMatches, phraseMatches, queryAlternatives, strictMatches, type StrictOptions } from './analysis'
 import { parseQuery, queryWords, type Atom, type Clause, type Field } from './query'
 import { makeSnippet, type Snippet } from './snippet'
 
@@ -170,13 +170,17 @@ function clauseQuery(clause: Clause): Query | null {
 }
 
 function atomQuery(atom: Atom): Query | null {
-  const terms = atom.kind === 'phrase' ? atom.text.split(/\s+/).flatMap(analyzeQueryTerm) : analyzeQueryTerm(atom.text)
-  if (terms.length === 0) return null
   const fields = atom.field ? [atom.field] : undefined
   if (atom.kind === 'term' && (atom.prefix || atom.fuzzy)) {
+    const terms = analyzeQueryTerm(atom.text)
+    if (terms.length === 0) return null
     return { combineWith: 'AND', queries: terms, fields, prefix: !!atom.prefix, fuzzy: atom.fuzzy ? (t: string) => (t.length <= 3 ? 0 : atom.fuzzy!) : false, maxFuzzy: 2 } as Query
   }
-  return { combineWith: 'AND', queries: terms, fields } as Query
+  // Each word matches any of its alternatives (بمرض → بمرض or مرض); all the words must match.
+  const words = (atom.kind === 'phrase' ? atom.text.split(/\s+/) : [atom.text]).flatMap(queryAlternatives)
+  if (words.length === 0) return null
+  const queries = words.map((alternatives) => (alternatives.length === 1 ? alternatives[0]! : ({ combineWith: 'OR', queries: alternatives } as Query)))
+  return { combineWith: 'AND', queries, fields } as Query
 }
 
 function storedField(r: SearchResult, field?: Field): string {
