@@ -44,6 +44,31 @@ describe('arshif CLI', () => {
     expect(r.stderr).toMatch(/0 articles added, 2 duplicates skipped/)
   })
 
+  it('searches with the query language, as JSON with id, title, source, date, score and snippet', () => {
+    const archive = join(dir, 'search-archive')
+    expect(arshif('import', join(dir, 'batch.json'), '--archive', archive).code).toBe(0)
+    const r = arshif('search', 'اسعار', '--archive', archive, '--json')
+    expect(r.code).toBe(0)
+    const hits = JSON.parse(r.stdout)
+    expect(hits).toHaveLength(1)
+    expect(hits[0]).toMatchObject({ title: 'ارتفاع أسعار الخضار قبل رمضان', source: 'صوت المدينة', date: '2024-03-01' })
+    expect(typeof hits[0].id).toBe('number')
+    expect(hits[0].score).toBeGreaterThan(0)
+    expect(hits[0].snippet).toContain('أسعار')
+    expect(r.stderr).toMatch(/1 results/)
+
+    // An article imported since is found at once: the saved index catches up with the archive.
+    writeFileSync(join(dir, 'more.json'), JSON.stringify([{ title: 'أسعار الذهب تتراجع', content: 'تراجعت أسعار الذهب اليوم.', date: '2024-06-01', source: 'الرصد اليومي' }]))
+    expect(arshif('import', join(dir, 'more.json'), '--archive', archive).code).toBe(0)
+    const again = JSON.parse(arshif('search', 'الاسعار', '--archive', archive, '--json', '--sort', 'date_desc').stdout)
+    expect(again.map((h: { title: string }) => h.title)).toEqual(['أسعار الذهب تتراجع', 'ارتفاع أسعار الخضار قبل رمضان'])
+    expect(JSON.parse(arshif('search', '"أسعار الذهب"', '--archive', archive, '--json').stdout)).toHaveLength(1)
+
+    const bad = arshif('search', '--archive', archive)
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toMatch(/search needs a query/)
+  })
+
   it('lists articles as JSON with id, title, date, source and author, newest first', () => {
     const r = arshif('list', '--archive', archive, '--json')
     expect(r.code).toBe(0)

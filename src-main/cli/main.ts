@@ -200,15 +200,24 @@ async function searchCommand(values: Options, words: string[]): Promise<number> 
   if (!q) throw new UsageError('search needs a query')
   const sort = values.sort ?? 'relevance'
   if (sort !== 'relevance' && sort !== 'date_desc' && sort !== 'date_asc') throw new UsageError('--sort is relevance, date_desc or date_asc')
-  const archive = openArchive(values)
+  const archive = openArchive(values) // says clearly what is wrong with the folder, if anything
+  archive.close()
+  const tty = process.stderr.isTTY
+  let shown = ''
+  const search = new SearchService({
+    archiveDir: archive.dir,
+    onStatus: (s) => {
+      if (s.state !== 'building') return
+      const line = `building the search index: ${s.done}/${s.total}`
+      if (tty) process.stderr.write(`\r${line}\x1b[K`)
+      else if (s.done === s.total && line !== shown) process.stderr.write(`${line}\n`)
+      shown = line
+    },
+  })
   try {
-    const { Searcher } = await import('../core/search/searcher')
-    const tty = process.stderr.isTTY
-    const searcher = new Searcher(archive, (p) => {
-      if (p.phase === 'building' && (tty || p.done === p.total || p.done % 5000 === 0)) process.stderr.write(`${tty ? '\r' : ''}building the search index: ${p.done}/${p.total}${tty ? '\x1b[K' : '\n'}`)
-    })
-    if ((await searcher.open()) === 'built' && tty) process.stderr.write('\n')
-    const page = searcher.query({ q, sort, limit: intOption(values.limit, 'limit', 20, 1) })
+    await search.ready
+    if (tty && shown) process.stderr.write('\n')
+    const page = await search.query({ q, sort, limit: intOption(values.limit, 'limit', 20, 1) })
     if (values.json) {
       const snippet = (h: (typeof page.hits)[number]) => (h.snippet.cutStart ? '…' : '') + h.snippet.text + (h.snippet.cutEnd ? '…' : '')
       out(JSON.stringify(page.hits.map((h) => ({ id: h.id, title: h.title, source: h.source, date: h.date, score: h.score, snippet: snippet(h) })), null, 2))
@@ -221,6 +230,6 @@ async function searchCommand(values: Options, words: string[]): Promise<number> 
     err(`${page.total} results (${page.complete} with all the words) in ${page.tookMs} ms`)
     return 0
   } finally {
-    archive.close()
+    await search.close()
   }
 }

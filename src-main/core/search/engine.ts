@@ -216,7 +216,7 @@ const toHit = (r: SearchResult, partial: boolean): Hit => ({
 
 const compareDates = (a: string, b: string) => (a === b ? 0 : !a ? 1 : !b ? -1 : a < b ? -1 : 1)
 
-function facetsOf(hits: Hit[]): SearchOutcome['facets'] {
+export function facetsOf(hits: Hit[]): SearchOutcome['facets'] {
   const count = (pick: (h: Hit) => string) => {
     const m = new Map<string, number>()
     for (const h of hits) {

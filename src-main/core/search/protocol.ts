@@ -1,15 +1,18 @@
-// Messages between the search service (main thread) and the search worker.
-import type { IndexProgress, SearchPage, SearchPageRequest } from './searcher'
+// Messages between the search service (main thread) and its search workers, one per index segment.
+import type { SearchRequest } from './engine'
+import type { SegmentOutcome, MergedHit } from './merge'
+import type { IndexProgress, SearchHitView, Segment } from './searcher'
+
+/** A Set cannot cross postMessage as cheaply as an array: ids travel as an array. */
+export type SerializedRequest = Omit<SearchRequest, 'filters'> & { filters?: Omit<NonNullable<SearchRequest['filters']>, 'ids'> & { ids?: number[] } }
 
 export type WorkerRequest =
-  | { id: number; type: 'query'; request: SerializedRequest }
+  | { id: number; type: 'outcome'; request: SerializedRequest }
+  | { id: number; type: 'hydrate'; hits: MergedHit[]; terms: string[] }
   | { id: number; type: 'update'; changed: number[]; removed: number[] }
   | { id: number; type: 'rebuild' }
   | { id: number; type: 'suggest'; prefix: string; limit: number }
-  | { id: number; type: 'status' }
-
-/** A Set cannot cross postMessage as cheaply as an array: ids travel as an array. */
-export type SerializedRequest = Omit<SearchPageRequest, 'filters'> & { filters?: Omit<NonNullable<SearchPageRequest['filters']>, 'ids'> & { ids?: number[] } }
+  | { id: number; type: 'heap' }
 
 export interface SearchStatus {
   state: 'starting' | 'loading' | 'building' | 'saving' | 'ready' | 'failed'
@@ -20,7 +23,7 @@ export interface SearchStatus {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; value: SearchPage | string[] | SearchStatus | null }
+  | { id: number; ok: true; value: SegmentOutcome | SearchHitView[] | string[] | number | null }
   | { id: number; ok: false; error: { code: string; message: string } }
   | { type: 'progress'; progress: IndexProgress }
   | { type: 'ready'; documents: number; how: 'loaded' | 'built' }
@@ -28,4 +31,5 @@ export type WorkerReply =
 
 export interface WorkerInit {
   archiveDir: string
+  segment: Segment
 }

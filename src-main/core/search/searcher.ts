@@ -15,9 +15,14 @@ import { makeSnippet, type Snippet } from './snippet'
 /** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt. */
 export const INDEX_FORMAT = 1
 export const INDEX_DIR = 'index'
-const SNAPSHOT = 'search.json'
-const META = 'search.meta.json'
 const BUILD_CHUNK = 500
+
+/** Which part of the archive an index holds: the articles whose id % count === index. */
+export interface Segment {
+  index: number
+  count: number
+}
+const WHOLE: Segment = { index: 0, count: 1 }
 
 export interface IndexProgress {
   phase: 'loading' | 'building' | 'saving' | 'ready'
@@ -90,12 +95,31 @@ export class Searcher {
   private index: MiniSearch<SearchDocument> = createIndex()
   private lastQuery: { key: string; outcome: SearchOutcome } | null = null
   private readonly dir: string
+  private readonly snapshotFile: string
+  private readonly metaFile: string
+  /** SQL that keeps this segment's articles. */
+  private readonly inSegment: string
+  /** The archive's change counter when the index last matched it. */
+  private generation = -1
 
   constructor(
     private readonly archive: Archive,
     private readonly onProgress: (p: IndexProgress) => void = () => {},
+    private readonly segment: Segment = WHOLE,
   ) {
     this.dir = join(archive.dir, INDEX_DIR)
+    const name = segment.count === 1 ? 'search' : `search.${segment.index + 1}-of-${segment.count}`
+    this.snapshotFile = join(this.dir, `${name}.json`)
+    this.metaFile = join(this.dir, `${name}.meta.json`)
+    this.inSegment = segment.count === 1 ? '1' : `a.id % ${segment.count} = ${segment.index}`
+  }
+
+  private articleCount(): number {
+    return this.archive.db.prepare(`SELECT count(*) FROM articles a WHERE ${this.inSegment}`).pluck().get() as number
+  }
+
+  private mine(id: number): boolean {
+    return id % this.segment.count === this.segment.index
   }
 
   get documentCount(): number {
@@ -104,7 +128,7 @@ export class Searcher {
 
   /** Loads the snapshot if it matches the archive exactly; otherwise rebuilds and saves it. */
   async open(): Promise<'loaded' | 'built'> {
-    const total = this.archive.articleCount()
+    const total = this.articleCount()
     this.onProgress({ phase: 'loading', done: 0, total })
     if (this.tryLoadSnapshot()) {
       this.onProgress({ phase: 'ready', done: total, total })
@@ -116,12 +140,13 @@ export class Searcher {
 
   private tryLoadSnapshot(): boolean {
     try {
-      const meta = JSON.parse(readFileSync(join(this.dir, META), 'utf8')) as SnapshotMeta
+      const meta = JSON.parse(readFileSync(this.metaFile, 'utf8')) as SnapshotMeta
       if (meta.format !== INDEX_FORMAT || meta.analyzer !== ANALYZER_VERSION) return false
-      if (meta.generation !== this.archive.articlesGeneration() || meta.articles !== this.archive.articleCount()) return false
-      const index = loadIndex(readFileSync(join(this.dir, SNAPSHOT), 'utf8'))
+      if (meta.generation !== this.archive.articlesGeneration() || meta.articles !== this.articleCount()) return false
+      const index = loadIndex(readFileSync(this.snapshotFile, 'utf8'))
       if (index.documentCount !== meta.articles) return false
       this.index = index
+      this.generation = meta.generation
       return true
     } catch {
       return false // missing, unreadable or corrupt: never trusted, rebuilt
@@ -129,13 +154,13 @@ export class Searcher {
   }
 
   async rebuild(): Promise<void> {
-    const total = this.archive.articleCount()
+    const total = this.articleCount()
     const index = createIndex()
     const builder = bulkBuilder(index)
     const generation = this.archive.articlesGeneration()
     let done = 0
     let lastId = 0
-    const page = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id > ? ORDER BY a.id LIMIT ${BUILD_CHUNK}`)
+    const page = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id > ? AND ${this.inSegment} ORDER BY a.id LIMIT ${BUILD_CHUNK}`)
     for (;;) {
       const rows = page.all(lastId) as ArticleRow[]
       if (rows.length === 0) break
@@ -146,28 +171,36 @@ export class Searcher {
       await new Promise((r) => setImmediate(r)) // let progress and queries through
     }
     this.index = index
+    this.generation = generation
     this.lastQuery = null
     this.save(generation)
     this.onProgress({ phase: 'ready', done: total, total })
   }
 
   /** Saves the snapshot atomically (temporary file, then rename), stamped with the archive's generation. */
-  save(generation = this.archive.articlesGeneration()): void {
+  save(generation = this.generation): void {
     this.onProgress({ phase: 'saving', done: 0, total: this.index.documentCount })
     mkdirSync(this.dir, { recursive: true })
     const meta: SnapshotMeta = { format: INDEX_FORMAT, analyzer: ANALYZER_VERSION, generation, articles: this.index.documentCount, savedAt: new Date().toISOString() }
-    const tmp = join(this.dir, `${SNAPSHOT}.${process.pid}.tmp`)
+    // The meta file goes last: a crash between the two renames leaves a snapshot whose meta does not
+    // match it, which is rebuilt at the next start.
+    const tmp = `${this.snapshotFile}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify(this.index))
-    renameSync(tmp, join(this.dir, SNAPSHOT))
-    writeFileSync(join(this.dir, `${META}.tmp`), JSON.stringify(meta))
-    renameSync(join(this.dir, `${META}.tmp`), join(this.dir, META))
+    renameSync(tmp, this.snapshotFile)
+    writeFileSync(`${this.metaFile}.tmp`, JSON.stringify(meta))
+    renameSync(`${this.metaFile}.tmp`, this.metaFile)
   }
 
   /** Brings the index in step after articles were added, edited or removed. */
   update(changed: number[], removed: number[]): void {
+    this.apply(changed, removed)
+    this.catchUp() // and anything else that changed meanwhile, so the generation stamp stays true
+  }
+
+  private apply(changed: number[], removed: number[]): void {
     for (const id of removed) if (this.index.has(id)) this.index.discard(id)
     const get = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
-    for (const id of changed) {
+    for (const id of changed.filter((i) => this.mine(i))) {
       const row = get.get(id) as ArticleRow | undefined
       if (this.index.has(id)) this.index.discard(id)
       if (row) this.index.add(toDocument(row))
@@ -175,43 +208,70 @@ export class Searcher {
     this.lastQuery = null
   }
 
+  /**
+   * Catches up with articles another process added or deleted (the CLI importing while the app
+   * runs): the archive's change counter says whether anything moved, and the ids say what.
+   * Returns whether the index changed.
+   */
+  catchUp(): boolean {
+    const generation = this.archive.articlesGeneration()
+    if (generation === this.generation) return false
+    const inArchive = new Set(this.archive.db.prepare(`SELECT a.id FROM articles a WHERE ${this.inSegment}`).pluck().all() as number[])
+    const indexed = (this.index as unknown as { _idToShortId?: Map<number, number> })._idToShortId
+    const removed = indexed ? [...indexed.keys()].filter((id) => !inArchive.has(id)) : []
+    const added = [...inArchive].filter((id) => !this.index.has(id))
+    this.apply(added, removed)
+    this.generation = generation
+    return added.length + removed.length > 0
+  }
+
   /** True when the index may have missed a change (another process wrote to the archive). */
   isStale(): boolean {
-    return this.index.documentCount !== this.archive.articleCount()
+    return this.index.documentCount !== this.articleCount()
   }
 
   hasSnapshot(): boolean {
-    return existsSync(join(this.dir, SNAPSHOT))
+    return existsSync(this.snapshotFile)
   }
 
-  query(req: SearchPageRequest): SearchPage {
-    const started = performance.now()
+  /** Every hit of a query in this index, ranked, with facets (the last query's outcome is kept for paging). */
+  outcome(req: SearchRequest): SearchOutcome {
     const key = JSON.stringify({ q: req.q, filters: req.filters && { ...req.filters, ids: req.filters.ids && [...req.filters.ids] }, sort: req.sort, strict: req.strict })
+    if (this.lastQuery?.key === key) return this.lastQuery.outcome
     const getText = this.archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
-    const outcome = this.lastQuery?.key === key ? this.lastQuery.outcome : search(this.index, req, (id) => (getText.get(id) as { title: string; body: string } | undefined) ?? null)
+    const outcome = search(this.index, req, (id) => (getText.get(id) as { title: string; body: string } | undefined) ?? null)
     this.lastQuery = { key, outcome }
+    return outcome
+  }
 
-    const offset = req.offset ?? 0
-    const slice = outcome.hits.slice(offset, offset + (req.limit ?? 20))
+  /** The hits of one page as the Search view shows them: title, outlet, date and the best passage highlighted. */
+  hydrate(hits: { id: number; score: number; partial: boolean }[], terms: string[]): SearchHitView[] {
     const get = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
-    const hits = slice.flatMap((h): SearchHitView[] => {
+    return hits.flatMap((h): SearchHitView[] => {
       const row = get.get(h.id) as ArticleRow | undefined
       if (!row) return []
       return [
         {
           id: row.id,
           title: row.title,
-          titleHighlights: findMatches(row.title, outcome.terms),
+          titleHighlights: findMatches(row.title, terms),
           source: row.source,
           date: row.published_at,
           datePrecision: row.date_precision,
           author: row.author,
           score: h.score,
           partial: h.partial,
-          snippet: makeSnippet(row.body, findMatches(row.body, outcome.terms)),
+          snippet: makeSnippet(row.body, findMatches(row.body, terms)),
         },
       ]
     })
+  }
+
+  query(req: SearchPageRequest): SearchPage {
+    const started = performance.now()
+    const outcome = this.outcome(req)
+    const offset = req.offset ?? 0
+    const hits = this.hydrate(outcome.hits.slice(offset, offset + (req.limit ?? 20)), outcome.terms)
     return { total: outcome.hits.length, complete: outcome.complete, offset, hits, facets: outcome.facets, terms: outcome.terms, tookMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 

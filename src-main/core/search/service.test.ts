@@ -15,7 +15,7 @@ describe('the search service (index in a worker thread)', () => {
     const archive = Archive.open(dir)
     archive.addArticles(readSampleArticles(RESOURCES), null)
     const seen: SearchStatus['state'][] = []
-    const service = new SearchService({ archiveDir: dir, onStatus: (s) => seen.push(s.state) })
+    const service = new SearchService({ archiveDir: dir, segments: 2, onStatus: (s) => seen.push(s.state) })
     try {
       await service.ready
       expect(service.status).toMatchObject({ state: 'ready', documents: archive.articleCount() })

@@ -1,8 +1,11 @@
-// The search service as the rest of the app sees it: the index lives in a worker thread, and every
-// call is a promise. Status and progress are readable at any time for the UI's progress bar.
+// The search service as the rest of the app sees it: the index lives in worker threads, one per
+// segment of the archive (see merge.ts), and every call is a promise. Status and progress are
+// readable at any time for the UI's progress bar.
 import { Worker } from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
 import { AppError } from '../errors'
-import type { SearchPage, SearchPageRequest } from './searcher'
+import { mergeOutcomes, type MergedOutcome, type SegmentOutcome } from './merge'
+import type { SearchHitView, SearchPage, SearchPageRequest } from './searcher'
 import type { SearchStatus, SerializedRequest, WorkerInit, WorkerReply, WorkerRequest } from './protocol'
 
 type Pending = { resolve: (v: any) => void; reject: (e: Error) => void }
@@ -12,20 +15,25 @@ export interface SearchServiceOptions {
   archiveDir: string
   /** The worker's script: the bundled file in Electron, the TypeScript source under tsx. */
   workerUrl?: URL
+  /** How many index segments (worker threads); default: one per core, at most 4. */
+  segments?: number
   onStatus?: (s: SearchStatus) => void
 }
 
 const SOURCE_WORKER = new URL('./worker-from-source.mjs', import.meta.url)
 
-export class SearchService {
+export const defaultSegments = (): number => Math.max(1, Math.min(4, availableParallelism()))
+
+/** One worker thread holding one segment of the index. */
+class SegmentWorker {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
-  private current: SearchStatus = { state: 'starting', done: 0, total: 0, documents: 0 }
+  status: SearchStatus = { state: 'starting', done: 0, total: 0, documents: 0 }
   readonly ready: Promise<void>
 
-  constructor(opts: SearchServiceOptions) {
-    this.worker = new Worker(opts.workerUrl ?? SOURCE_WORKER, { workerData: { archiveDir: opts.archiveDir } satisfies WorkerInit })
+  constructor(url: URL, init: WorkerInit, onStatus: () => void) {
+    this.worker = new Worker(url, { workerData: init })
     this.worker.unref()
     let markReady: () => void
     let markFailed: (e: Error) => void
@@ -33,36 +41,33 @@ export class SearchService {
     this.ready.catch(() => {}) // failures surface through calls and status
     this.worker.on('message', (m: WorkerReply) => {
       if ('type' in m) {
-        if (m.type === 'progress') this.current = { ...this.current, state: m.progress.phase, done: m.progress.done, total: m.progress.total }
+        if (m.type === 'progress') this.status = { ...this.status, state: m.progress.phase, done: m.progress.done, total: m.progress.total }
         else if (m.type === 'ready') {
-          this.current = { ...this.current, state: 'ready', documents: m.documents }
+          this.status = { ...this.status, state: 'ready', documents: m.documents, done: this.status.total }
           markReady()
         } else if (m.type === 'failed') {
-          this.current = { ...this.current, state: 'failed', error: m.message }
+          this.status = { ...this.status, state: 'failed', error: m.message }
           markFailed(new AppError('internal', `The search index could not be opened: ${m.message}`))
         }
-        opts.onStatus?.(this.current)
+        onStatus()
         return
       }
       const p = this.pending.get(m.id)
       if (!p) return
       this.pending.delete(m.id)
       if (m.ok) p.resolve(m.value)
-      else p.reject(new AppError(m.error.code === 'internal' ? 'internal' : (m.error.code as never), m.error.message))
+      else p.reject(new AppError(m.error.code as never, m.error.message))
     })
     this.worker.on('error', (e) => {
-      this.current = { ...this.current, state: 'failed', error: e.message }
+      this.status = { ...this.status, state: 'failed', error: e.message }
       markFailed(e)
       for (const p of this.pending.values()) p.reject(new AppError('internal', `The search worker stopped: ${e.message}`))
       this.pending.clear()
+      onStatus()
     })
   }
 
-  get status(): SearchStatus {
-    return this.current
-  }
-
-  private request<T>(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<T> {
+  request<T>(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<T> {
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
@@ -73,25 +78,77 @@ export class SearchService {
     })
   }
 
-  query(req: SearchPageRequest): Promise<SearchPage> {
-    const { filters, ...rest } = req
+  close(): Promise<number> {
+    return this.worker.terminate()
+  }
+}
+
+export class SearchService {
+  private readonly workers: SegmentWorker[]
+  /** The last query's merged outcome, for paging through it (briefly: the archive may change). */
+  private lastQuery: { key: string; at: number; outcome: MergedOutcome } | null = null
+  readonly ready: Promise<void>
+
+  constructor(opts: SearchServiceOptions) {
+    const count = opts.segments ?? defaultSegments()
+    const onStatus = () => opts.onStatus?.(this.status)
+    this.workers = Array.from({ length: count }, (_, index) => new SegmentWorker(opts.workerUrl ?? SOURCE_WORKER, { archiveDir: opts.archiveDir, segment: { index, count } }, onStatus))
+    this.ready = Promise.all(this.workers.map((w) => w.ready)).then(() => {})
+    this.ready.catch(() => {})
+  }
+
+  /** All the segments in one: failed if one failed, ready when all are, progress added up. */
+  get status(): SearchStatus {
+    const all = this.workers.map((w) => w.status)
+    const failed = all.find((s) => s.state === 'failed')
+    if (failed) return { ...failed, done: 0, total: 0, documents: 0 }
+    const ORDER: SearchStatus['state'][] = ['starting', 'loading', 'building', 'saving', 'ready']
+    const state = all.map((s) => s.state).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0] ?? 'starting'
+    const sum = (k: 'done' | 'total' | 'documents') => all.reduce((n, s) => n + s[k], 0)
+    return { state, done: sum('done'), total: sum('total'), documents: sum('documents') }
+  }
+
+  async query(req: SearchPageRequest): Promise<SearchPage> {
+    const started = performance.now()
+    const { filters, offset = 0, limit = 20, ...rest } = req
     const request: SerializedRequest = { ...rest, filters: filters && { ...filters, ids: filters.ids && [...filters.ids] } }
-    return this.request({ type: 'query', request })
+    const key = JSON.stringify(request)
+    let outcome = this.lastQuery?.key === key && started - this.lastQuery.at < 30_000 ? this.lastQuery.outcome : null
+    if (!outcome) {
+      const parts = await Promise.all(this.workers.map((w) => w.request<SegmentOutcome>({ type: 'outcome', request })))
+      outcome = mergeOutcomes(parts, req.sort)
+      this.lastQuery = { key, at: started, outcome }
+    }
+    const slice = outcome.hits.slice(offset, offset + limit)
+    const hits = slice.length ? await this.workers[0]!.request<SearchHitView[]>({ type: 'hydrate', hits: slice, terms: outcome.terms }) : []
+    return { total: outcome.hits.length, complete: outcome.complete, offset, hits, facets: outcome.facets, terms: outcome.terms, tookMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 
-  update(changed: number[], removed: number[] = []): Promise<void> {
-    return this.request({ type: 'update', changed, removed })
+  /** Brings the index in step after articles were added, edited or removed (each segment takes its own). */
+  async update(changed: number[], removed: number[] = []): Promise<void> {
+    this.lastQuery = null
+    await Promise.all(this.workers.map((w) => w.request({ type: 'update', changed, removed })))
   }
 
-  rebuild(): Promise<void> {
-    return this.request({ type: 'rebuild' })
+  async rebuild(): Promise<void> {
+    this.lastQuery = null
+    await Promise.all(this.workers.map((w) => w.request({ type: 'rebuild' })))
   }
 
-  suggest(prefix: string, limit = 8): Promise<string[]> {
-    return this.request({ type: 'suggest', prefix, limit })
+  async suggest(prefix: string, limit = 8): Promise<string[]> {
+    const lists = await Promise.all(this.workers.map((w) => w.request<string[]>({ type: 'suggest', prefix, limit })))
+    // Take from each segment in turn, so the first suggestions of every segment come first.
+    const words: string[] = []
+    for (let i = 0; words.length < limit && lists.some((l) => i < l.length); i++) for (const l of lists) if (l[i] && !words.includes(l[i]!) && words.length < limit) words.push(l[i]!)
+    return words
+  }
+
+  /** Heap used by the index workers together (for benchmarks). */
+  async heapUsed(): Promise<number> {
+    return (await Promise.all(this.workers.map((w) => w.request<number>({ type: 'heap' })))).reduce((a, b) => a + b, 0)
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate()
+    await Promise.all(this.workers.map((w) => w.close()))
   }
 }

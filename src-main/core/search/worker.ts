@@ -1,34 +1,30 @@
-// The search worker thread: opens its own connection to the archive, loads or builds the index,
-// and answers queries, so neither the Electron main process nor the HTTP server ever waits on it.
+// A search worker thread: opens its own connection to the archive, loads or builds its segment of
+// the index, and answers queries, so neither the Electron main process nor the HTTP server ever
+// waits on the index.
 import { parentPort, workerData } from 'node:worker_threads'
+import { getHeapStatistics } from 'node:v8'
 import { Archive } from '../archive/archive'
 import { isAppError } from '../errors'
 import { Searcher } from './searcher'
-import type { SearchStatus, WorkerInit, WorkerReply, WorkerRequest } from './protocol'
+import { toSegmentOutcome } from './merge'
+import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol'
 
 const port = parentPort!
-const { archiveDir } = workerData as WorkerInit
-const post = (m: WorkerReply) => port.postMessage(m)
+const { archiveDir, segment } = workerData as WorkerInit
+const post = (m: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer)
 
-const status: SearchStatus = { state: 'starting', done: 0, total: 0, documents: 0 }
 const archive = Archive.open(archiveDir)
-const searcher = new Searcher(archive, (p) => {
-  Object.assign(status, { state: p.phase, done: p.done, total: p.total })
-  post({ type: 'progress', progress: p })
-})
+const searcher = new Searcher(archive, (progress) => post({ type: 'progress', progress }), segment)
 
 // Queries that arrive while the index is being built wait for it.
 const ready = searcher.open().then(
-  (how) => {
-    Object.assign(status, { state: 'ready', documents: searcher.documentCount })
-    post({ type: 'ready', documents: searcher.documentCount, how })
-  },
+  (how) => post({ type: 'ready', documents: searcher.documentCount, how }),
   (e) => {
-    Object.assign(status, { state: 'failed', error: String(e) })
     post({ type: 'failed', message: e instanceof Error ? e.message : String(e) })
     throw e
   },
 )
+ready.catch(() => {})
 
 let saveTimer: NodeJS.Timeout | null = null
 function saveSoon(): void {
@@ -36,23 +32,24 @@ function saveSoon(): void {
   saveTimer = setTimeout(() => {
     saveTimer = null
     searcher.save()
-    status.state = 'ready'
   }, 2000)
 }
 
 port.on('message', async (req: WorkerRequest) => {
-  if (req.type === 'status') return post({ id: req.id, ok: true, value: { ...status, documents: searcher.documentCount } })
   try {
     await ready
     switch (req.type) {
-      case 'query': {
+      case 'outcome': {
+        if (searcher.catchUp()) saveSoon()
         const { filters, ...rest } = req.request
-        const value = searcher.query({ ...rest, filters: filters && { ...filters, ids: filters.ids ? new Set(filters.ids) : undefined } })
-        return post({ id: req.id, ok: true, value })
+        const outcome = toSegmentOutcome(searcher.outcome({ ...rest, filters: filters && { ...filters, ids: filters.ids ? new Set(filters.ids) : undefined } }))
+        const buffers = [outcome.ids.buffer, outcome.scores.buffer, outcome.partial.buffer, outcome.dates.buffer] as ArrayBuffer[]
+        return post({ id: req.id, ok: true, value: outcome }, buffers)
       }
+      case 'hydrate':
+        return post({ id: req.id, ok: true, value: searcher.hydrate(req.hits, req.terms) })
       case 'update':
         searcher.update(req.changed, req.removed)
-        status.documents = searcher.documentCount
         saveSoon()
         return post({ id: req.id, ok: true, value: null })
       case 'rebuild':
@@ -60,6 +57,9 @@ port.on('message', async (req: WorkerRequest) => {
         return post({ id: req.id, ok: true, value: null })
       case 'suggest':
         return post({ id: req.id, ok: true, value: searcher.suggest(req.prefix, req.limit) })
+      case 'heap':
+        ;(globalThis as { gc?: () => void }).gc?.() // present under --expose-gc (benchmarks)
+        return post({ id: req.id, ok: true, value: getHeapStatistics().used_heap_size })
     }
   } catch (e) {
     post({ id: req.id, ok: false, error: { code: isAppError(e) ? e.code : 'internal', message: e instanceof Error ? e.message : String(e) } })
