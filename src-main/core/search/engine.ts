@@ -180,6 +180,8 @@ function atomQuery(atom: Atom): Query | null {
   const words = (atom.kind === 'phrase' ? atom.text.split(/\s+/) : [atom.text]).flatMap(queryAlternatives)
   if (words.length === 0) return null
   const queries = words.map((alternatives) => (alternatives.length === 1 ? alternatives[0]! : ({ combineWith: 'OR', queries: alternatives } as Query)))
+  // A plain word stays a plain term: every level of nesting costs MiniSearch a map of results.
+  if (queries.length === 1 && !fields) return queries[0]!
   return { combineWith: 'AND', queries, fields } as Query
 }
 

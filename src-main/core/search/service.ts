@@ -33,7 +33,9 @@ class SegmentWorker {
   readonly ready: Promise<void>
 
   constructor(url: URL, init: WorkerInit, onStatus: () => void) {
-    this.worker = new Worker(url, { workerData: init })
+    // A roomy young generation: a query makes many short-lived maps, and with the default size the
+    // collector promotes them and pauses for the whole index (measured: p95 at 90k articles).
+    this.worker = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 192 } })
     this.worker.unref()
     let markReady: () => void
     let markFailed: (e: Error) => void
