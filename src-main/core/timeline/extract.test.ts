@@ -331,6 +331,12 @@ describe('years alone', () => {
     expect(all('وسجل في 2015 نقطة')).toEqual([])
   })
 
+  it('reads a year after a preposition at the end of a sentence, not a decimal number', () => {
+    expect(dateOf('وهي أعلى نسبة منذ 2008.')).toBe('2008')
+    expect(dateOf('لم يكن الوضع كذلك قبل 2011. وبعدها تغير')).toBe('2011')
+    expect(all('ارتفع المؤشر في 2015.5 نقطة')).toEqual([])
+  })
+
   it('reads both years of "بين عامي 1960 و1970", never a year before Christ', () => {
     const ms = all('التي تسمى "الغيتوات"، بين عامي 1960 و1970، وزيادة عدد')
     expect(ms.map((m) => [m.text, m.date])).toEqual([
@@ -437,6 +443,10 @@ describe('relative expressions', () => {
     ['بكتاب سابق صدر في اكتوبر من العام الماضي عن رئيس', 'اكتوبر من العام الماضي', '2014-10', 'month'],
     ['في الـ 12 من أغسطس الجاري على ملعب بارك كوينز', 'الـ 12 من أغسطس الجاري', '2015-08-12', 'day'],
     ['يبدأ التسجيل في الأول من الشهر المقبل', 'الأول من الشهر المقبل', '2015-09-01', 'day'],
+    // Tunisian: الفارط / المنقضي for "last", الموالي for "next"
+    ['مقارنة بنفس الفترة من السنة الفارطة حسب المعهد', 'السنة الفارطة', '2014', 'year'],
+    ['تراجع عدد السياح خلال الشهر المنقضي بنسبة 10 بالمائة', 'الشهر المنقضي', '2015-07', 'month'],
+    ['وسيعقد المؤتمر خلال الأسبوع الموالي في العاصمة', 'الأسبوع الموالي', '2015-08-14', 'week'],
   ])('%s', (text, sub, date, precision) => {
     expect(mention(text, sub)).toMatchObject({ date, precision, relative: true, resolved: true })
   })
