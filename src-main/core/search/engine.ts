@@ -160,7 +160,16 @@ export function search(index: MiniSearch<SearchDocument>, req: SearchRequest, lo
     const dir = req.sort === 'date_desc' ? -1 : 1
     results.sort((a, b) => Number(a.partial) - Number(b.partial) || dir * compareDates(a.date, b.date))
   }
-  return { hits: results, complete: all.length, facets: facetsOf(results), terms: queryWords(parsed) }
+  // Facets are counted when asked for: the segments of a large index count theirs apart (merge.ts).
+  let facets: SearchOutcome['facets'] | undefined
+  return {
+    hits: results,
+    complete: all.length,
+    get facets() {
+      return (facets ??= facetsOf(results))
+    },
+    terms: queryWords(parsed),
+  }
 }
 
 function clauseQuery(clause: Clause): Query | null {
