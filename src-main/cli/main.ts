@@ -18,7 +18,7 @@ const HELP = `arshif — offline archive of Arabic news (أرشيف)
 Usage: arshif <command> [options]
 
 Commands:
-  import <paths…>    import files and folders (text, Markdown, HTML, JSON, JSONL, CSV, TSV, TREC)
+  import <paths…>    import files, folders and .zip archives (text, Markdown, HTML, JSON, JSONL, CSV, TSV, TREC)
   list               list articles, newest first
   show <id>          print one article
   search <query>     search the archive (query language: see the README)

@@ -1,11 +1,13 @@
 // Imports files and folders into the archive as one batch. Each file is parsed on its own and
 // written in its own transaction, so one bad file is reported and the rest goes on, and a crash
 // never leaves half a file's articles behind. The original bytes are kept in the archive folder.
+// A ZIP archive (./zip.ts) is expanded: each file inside is a unit of its own, `<zip>/<entry>`.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, relative, resolve } from 'node:path'
+import { basename, join, posix, relative, resolve } from 'node:path'
 import type { Archive } from '../archive/archive'
 import { AppError } from '../errors'
 import { parseFile, type FieldMap } from './formats'
+import { looksLikeZip, readZip, ZIP_LIMITS, type ZipLimits, type ZipUnit } from './zip'
 
 /** Larger files are refused with a clear reason instead of exhausting memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -46,6 +48,8 @@ export interface ImportOptions {
   fieldMap?: FieldMap
   onProgress?: (p: ImportProgress) => void
   signal?: AbortSignal
+  /** Limits for ZIP archives; by default an entry may be as large as a file (MAX_FILE_BYTES). */
+  zipLimits?: ZipLimits
 }
 
 /** Every file under the given paths, folders walked recursively, hidden files skipped. */
@@ -78,20 +82,45 @@ export async function importPaths(archive: Archive, paths: string[], opts: Impor
   const root = paths.length === 1 ? resolve(paths[0]!) : process.cwd()
   let status: ImportReport['status'] = 'done'
 
-  for (const [i, file] of files.entries()) {
+  // A ZIP archive counts as one unit until it is opened, then as its entries, counted as they come.
+  let total = files.length
+  let done = 0
+  const record = (outcome: FileOutcome) => {
+    outcomes.push(outcome)
+    counts.added += outcome.added
+    counts.duplicates += outcome.duplicates
+    if (outcome.status === 'failed') counts.failed++
+    counts.files = missing.length + total
+    opts.onProgress?.({ ...counts, total, done: ++done, currentFile: outcome.file })
+  }
+  const zipLimits = opts.zipLimits ?? { ...ZIP_LIMITS, maxEntryBytes: MAX_FILE_BYTES }
+
+  for (const file of files) {
     if (opts.signal?.aborted) {
       status = 'cancelled'
       break
     }
     const shown = relative(root, file) || basename(file)
-    const outcome = importOne(archive, file, shown, batchId, opts.fieldMap)
-    outcomes.push(outcome)
-    counts.added += outcome.added
-    counts.duplicates += outcome.duplicates
-    if (outcome.status === 'failed') counts.failed++
-    opts.onProgress?.({ ...counts, total: files.length, done: i + 1, currentFile: shown })
+    if (looksLikeZip(file)) {
+      total--
+      const finished = await readZip(
+        file,
+        (unit) => {
+          total++
+          record(zipUnitOutcome(archive, unit, shown, batchId, opts.fieldMap))
+          return !opts.signal?.aborted
+        },
+        zipLimits,
+      )
+      if (!finished) {
+        status = 'cancelled'
+        break
+      }
+      continue
+    }
+    record(importOne(archive, file, shown, batchId, opts.fieldMap))
     // Let the event loop breathe between files so progress and cancellation get through.
-    if (i % 16 === 15) await new Promise((r) => setImmediate(r))
+    if (done % 16 === 0) await new Promise((r) => setImmediate(r))
   }
 
   archive.finishBatch(batchId, status, { ...counts }, outcomes)
@@ -103,21 +132,48 @@ function importOne(archive: Archive, file: string, shown: string, batchId: numbe
   try {
     const size = statSync(file).size
     if (size > MAX_FILE_BYTES) throw new AppError('unsupported_file', `The file is ${Math.round(size / 2 ** 20)} MB; files over ${MAX_FILE_BYTES / 2 ** 20} MB are refused.`)
-    const bytes = readFileSync(file)
-    const parsed = parseFile(basename(file), bytes, { fieldMap })
-    outcome.format = parsed.format
-    outcome.problems.push(...parsed.problems.map((p) => (p.record !== undefined ? `Record ${p.record}: ${p.reason}` : p.reason)))
-    if (parsed.articles.length === 0) {
-      outcome.problems.push('No article was found in this file.')
-      return outcome
-    }
-    const original = archive.storeOriginal(bytes, file)
-    const results = archive.addArticles(parsed.articles, batchId, original)
-    outcome.added = results.filter((r) => r.status === 'added').length
-    outcome.duplicates = results.length - outcome.added
-    outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
+    return importBytes(archive, readFileSync(file), file, outcome, batchId, fieldMap)
   } catch (e) {
     outcome.problems.push(e instanceof Error ? e.message : String(e))
   }
+  return outcome
+}
+
+/**
+ * One unit of a ZIP archive. Each entry's own bytes are kept as the original of its articles, not
+ * the whole archive: storeOriginal takes the bytes in memory and stores them content-addressed
+ * under the file's extension, so an entry is stored like a file on disk (deduplicated, readable
+ * by itself, never a multi-GB archive read into memory), and an entry refused or without articles
+ * stores nothing.
+ */
+function zipUnitOutcome(archive: Archive, unit: ZipUnit, shown: string, batchId: number, fieldMap?: FieldMap): FileOutcome {
+  if (unit.kind === 'failed') return { file: shown, status: 'failed', format: 'zip', added: 0, duplicates: 0, problems: [unit.reason] }
+  const outcome: FileOutcome = { file: `${shown}/${unit.entry}`, status: 'failed', added: 0, duplicates: 0, problems: [] }
+  if (unit.kind === 'refused') {
+    outcome.problems.push(unit.reason)
+    return outcome
+  }
+  try {
+    return importBytes(archive, unit.bytes, posix.basename(unit.entry), outcome, batchId, fieldMap)
+  } catch (e) {
+    outcome.problems.push(e instanceof Error ? e.message : String(e))
+  }
+  return outcome
+}
+
+/** Parses and writes one unit's bytes; `name` gives the file name (format, original's extension). */
+function importBytes(archive: Archive, bytes: Buffer, name: string, outcome: FileOutcome, batchId: number, fieldMap?: FieldMap): FileOutcome {
+  const parsed = parseFile(basename(name), bytes, { fieldMap })
+  outcome.format = parsed.format
+  outcome.problems.push(...parsed.problems.map((p) => (p.record !== undefined ? `Record ${p.record}: ${p.reason}` : p.reason)))
+  if (parsed.articles.length === 0) {
+    outcome.problems.push('No article was found in this file.')
+    return outcome
+  }
+  const original = archive.storeOriginal(bytes, name)
+  const results = archive.addArticles(parsed.articles, batchId, original)
+  outcome.added = results.filter((r) => r.status === 'added').length
+  outcome.duplicates = results.length - outcome.added
+  outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
   return outcome
 }
