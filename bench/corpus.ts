@@ -1,7 +1,7 @@
 // Loading the shared real-news corpus for benchmarks and evaluations (never copied into the repo).
 import { existsSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import yauzl from 'yauzl'
+import { readFirstZipEntry } from '../test-support/zip'
 import type { ParsedArticle } from '../src-main/core/model'
 
 export const CORPUS_DIR = resolve(process.env.ARSHIF_CORPUS ?? resolve(import.meta.dirname, '../../shared/corpus'))
@@ -22,32 +22,12 @@ export interface SaudiNewsNetRecord {
   content: string
 }
 
-function readZipEntry(file: string): Promise<Buffer> {
-  return new Promise((resolvePromise, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      zip.readEntry()
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () => {
-            zip.close()
-            resolvePromise(Buffer.concat(chunks))
-          })
-        })
-      })
-    })
-  })
-}
-
 /** All SaudiNewsNet records (31,030), in file order. */
 export async function loadSaudiNewsNet(): Promise<SaudiNewsNetRecord[]> {
   const dir = resolve(CORPUS_DIR, 'saudinewsnet')
   const zips = readdirSync(dir).filter((f) => f.endsWith('.zip')).sort()
   const all: SaudiNewsNetRecord[] = []
-  for (const z of zips) all.push(...(JSON.parse((await readZipEntry(resolve(dir, z))).toString('utf8')) as SaudiNewsNetRecord[]))
+  for (const z of zips) all.push(...(JSON.parse((await readFirstZipEntry(resolve(dir, z))).toString('utf8')) as SaudiNewsNetRecord[]))
   return all
 }
 

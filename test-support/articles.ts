@@ -1,5 +1,8 @@
 // Small invented articles for tests.
+import { resolve } from 'node:path'
 import type { ParsedArticle } from '../src-main/core/model'
+import type { SearchDocument } from '../src-main/core/search/engine'
+import { readSampleArticles } from '../src-main/core/sample'
 
 export function article(n: number, overrides: Partial<ParsedArticle> = {}): ParsedArticle {
   return {
@@ -12,4 +15,18 @@ export function article(n: number, overrides: Partial<ParsedArticle> = {}): Pars
     url: `https://example.org/news/${n}`,
     ...overrides,
   }
+}
+
+/** The bundled sample articles as search documents (ids 1…n in file order), with a text loader. */
+export function sampleSearchDocuments() {
+  const docs: SearchDocument[] = readSampleArticles(resolve(import.meta.dirname, '../resources')).map((a, i) => ({
+    id: i + 1,
+    title: a.title,
+    body: a.paragraphs.join('\n\n'),
+    author: a.author ?? '',
+    source: a.source ?? '',
+    date: a.publishedAt ?? '',
+  }))
+  const texts = new Map(docs.map((d) => [d.id, { title: d.title, body: d.body }]))
+  return { docs, texts, loadText: (id: number) => texts.get(id) ?? null }
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
-import yauzl from 'yauzl'
+import { readFirstZipEntry } from '../../../test-support/zip'
 import { describe, expect, it } from 'vitest'
 import { corpusPath, hasCorpus } from '../../../test-support/corpus'
 import { tempDir } from '../../../test-support/tmp'
@@ -292,23 +292,7 @@ describe.skipIf(!hasCorpus)('corpus: SaudiNewsNet zip', () => {
   it('imports one day zip as one entry with all its articles', async () => {
     const path = corpusPath('saudinewsnet/2015-07-23.zip')
     // The expected count, from the entry read independently of zip.ts.
-    const bytes = await new Promise<Buffer>((resolve, reject) =>
-      yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-        if (err || !zip) return reject(err)
-        zip.readEntry()
-        zip.on('entry', (entry: yauzl.Entry) =>
-          zip.openReadStream(entry, (e, stream) => {
-            if (e || !stream) return reject(e)
-            const chunks: Buffer[] = []
-            stream.on('data', (c: Buffer) => chunks.push(c))
-            stream.on('end', () => {
-              zip.close()
-              resolve(Buffer.concat(chunks))
-            })
-          }),
-        )
-      }),
-    )
+    const bytes = await readFirstZipEntry(path)
     const expected = parseFile('2015-07-23.json', bytes).articles.length
     expect(expected).toBeGreaterThan(100)
     const archive = freshArchive()

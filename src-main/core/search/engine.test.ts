@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { resolve } from 'node:path'
-import { readSampleArticles } from '../sample'
+import { sampleSearchDocuments } from '../../../test-support/articles'
 import { bulkBuilder, createIndex, loadIndex, search, type SearchDocument } from './engine'
 
-const docs: SearchDocument[] = readSampleArticles(resolve(import.meta.dirname, '../../../resources')).map((a, i) => ({
-  id: i + 1,
-  title: a.title,
-  body: a.paragraphs.join('\n\n'),
-  author: a.author ?? '',
-  source: a.source ?? '',
-  date: a.publishedAt ?? '',
-}))
-const texts = new Map(docs.map((d) => [d.id, { title: d.title, body: d.body }]))
-const loadText = (id: number) => texts.get(id) ?? null
+const { docs, texts, loadText } = sampleSearchDocuments()
 
 describe('building the index', () => {
   it('in bulk gives exactly the index that adding one by one gives, and it can still change after', () => {

@@ -1,7 +1,7 @@
 // Real-corpus checks: the seed article against its hand-made timeline, and the SaudiNewsNet sample day.
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import yauzl from 'yauzl'
+import { readFirstZipEntry } from '../../../test-support/zip'
 import { corpusPath, hasCorpus } from '../../../test-support/corpus'
 import { hijriToGregorian } from './hijri'
 import { extractDates, toTimelinePrecision, type DateMention } from './index'
@@ -99,33 +99,13 @@ describe.skipIf(!hasCorpus)('SaudiNewsNet sample day (152 articles of 2015-08-07
   })
 })
 
-function readZipEntry(path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      zip.readEntry()
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () => {
-            zip.close()
-            resolve(Buffer.concat(chunks))
-          })
-        })
-      })
-    })
-  })
-}
-
 describe.skipIf(!hasCorpus)('SaudiNewsNet 2015-08-10 (a whole day, 1,700 articles)', () => {
   let articles: { content: string; date_extracted: string }[] = []
   let results: DateMention[][] = []
   let elapsed = 0
 
   beforeAll(async () => {
-    articles = JSON.parse((await readZipEntry(corpusPath('saudinewsnet/2015-08-10.zip'))).toString('utf8'))
+    articles = JSON.parse((await readFirstZipEntry(corpusPath('saudinewsnet/2015-08-10.zip'))).toString('utf8'))
     const t = performance.now()
     results = articles.map((a) => extractDates(a.content ?? '', { referenceDate: a.date_extracted.slice(0, 10) }))
     elapsed = performance.now() - t

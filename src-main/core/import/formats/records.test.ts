@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import yauzl from 'yauzl'
+import { readFirstZipEntry } from '../../../../test-support/zip'
 import { describe, expect, it } from 'vitest'
 import { corpusPath, hasCorpus } from '../../../../test-support/corpus'
 import { parseFile, previewRecords } from './index'
@@ -130,26 +130,6 @@ describe('csv and tsv', () => {
   })
 })
 
-function readZipEntry(path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      zip.readEntry()
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () => {
-            zip.close()
-            resolve(Buffer.concat(chunks))
-          })
-        })
-      })
-    })
-  })
-}
-
 describe.skipIf(!hasCorpus)('corpus: SaudiNewsNet', () => {
   it('parses the 152-article JSON Lines sample fully', () => {
     const r = parseFile('saudinewsnet-sample-2015-08-07.jsonl', readFileSync(corpusPath('saudinewsnet-sample-2015-08-07.jsonl')))
@@ -163,7 +143,7 @@ describe.skipIf(!hasCorpus)('corpus: SaudiNewsNet', () => {
   })
 
   it('parses the JSON array of one day zip, reporting the records without title or body', async () => {
-    const bytes = await readZipEntry(corpusPath('saudinewsnet/2015-08-07.zip'))
+    const bytes = await readFirstZipEntry(corpusPath('saudinewsnet/2015-08-07.zip'))
     const records = JSON.parse(bytes.toString('utf8')) as { title: string; content: string }[]
     const r = parseFile('2015-08-07.json', bytes)
     expect(r.format).toBe('json')
