@@ -69,6 +69,30 @@ describe('arshif CLI', () => {
     expect(bad.stderr).toMatch(/search needs a query/)
   })
 
+  it('extracts the dates of a text, from a file or standard input, resolving relative ones against --reference-date', () => {
+    const text = 'أعلنت الوزارة أمس أن المشروع الذي بدأ في 26 كانون الثاني 2021 سينتهي مطلع العام المقبل، أي قبل 15 شوال 1444هـ.\nوشارك 300 جندي في العملية.'
+    writeFileSync(join(dir, 'dates.txt'), text)
+    const r = arshif('extract-dates', join(dir, 'dates.txt'), '--reference-date', '2022-05-10', '--json')
+    expect(r.code).toBe(0)
+    const found = JSON.parse(r.stdout) as { text: string; date: string; precision: string; start: number; end: number; sentence: string }[]
+    expect(found.map((m) => [m.text, m.date])).toEqual([
+      ['أمس', '2022-05-09'],
+      ['26 كانون الثاني 2021', '2021-01-26'],
+      ['مطلع العام المقبل', '2023'],
+      ['15 شوال 1444هـ', '2023-05-05'],
+    ])
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text)
+    expect(found[1]!.sentence).toContain('أعلنت الوزارة')
+    expect(found[1]!.sentence).not.toContain('جندي')
+
+    const piped = spawnSync(process.execPath, [BIN, 'extract-dates', '-'], { input: text, encoding: 'utf8' })
+    expect(piped.status).toBe(0)
+    expect(piped.stdout).toMatch(/2021-01-26\s+day\s+26 كانون الثاني 2021/)
+    expect(piped.stdout).toMatch(/relative: give --reference-date/)
+    expect(arshif('extract-dates', join(dir, 'nope.txt')).stderr).toMatch(/does not exist/)
+    expect(arshif('extract-dates', '-', '--reference-date', 'yesterday').code).toBe(2)
+  })
+
   it('lists articles as JSON with id, title, date, source and author, newest first', () => {
     const r = arshif('list', '--archive', archive, '--json')
     expect(r.code).toBe(0)

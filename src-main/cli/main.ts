@@ -1,6 +1,6 @@
 // `arshif`: the archive from the command line. Results go to stdout (JSON with --json), progress
 // and messages to stderr, and the exit code says whether it worked.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Archive } from '../core/archive/archive'
@@ -22,6 +22,7 @@ Commands:
   list               list articles, newest first
   show <id>          print one article
   search <query>     search the archive (query language: see the README)
+  extract-dates <file|->  the dates an Arabic text mentions (- reads standard input)
   serve              serve the app and its API on 127.0.0.1 and print the address to open
 
 Options:
@@ -31,6 +32,7 @@ Options:
   --offset N         list: skip the first N
   --sort S           search: relevance (default), date_desc or date_asc
   --port N           serve: the port (default: a free one)
+  --reference-date D extract-dates: the publication date (YYYY-MM-DD) that resolves اليوم، أمس …
   --no-sample        serve: do not load the bundled sample into an empty archive
   -h, --help         this help
   -v, --version      the version
@@ -43,6 +45,7 @@ const OPTIONS = {
   offset: { type: 'string' },
   port: { type: 'string' },
   sort: { type: 'string' },
+  'reference-date': { type: 'string' },
   'no-sample': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -80,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serveCommand(values)
       case 'search':
         return await searchCommand(values, rest)
+      case 'extract-dates':
+        return await extractDatesCommand(values, rest)
       default:
         throw new UsageError(`unknown command '${command}'`)
     }
@@ -232,4 +237,29 @@ async function searchCommand(values: Options, words: string[]): Promise<number> 
   } finally {
     await search.close()
   }
+}
+
+async function extractDatesCommand(values: Options, args: string[]): Promise<number> {
+  if (args.length !== 1) throw new UsageError('extract-dates needs one file, or - for standard input')
+  const reference = values['reference-date']
+  if (reference !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(reference)) throw new UsageError('--reference-date takes a date as YYYY-MM-DD')
+  const { extractDates, sentenceAround } = await import('../core/timeline')
+  const { decodeText } = await import('../core/import/formats')
+  const path = args[0]!
+  let bytes: Buffer
+  if (path === '-') {
+    const chunks: Buffer[] = []
+    for await (const c of process.stdin) chunks.push(c as Buffer)
+    bytes = Buffer.concat(chunks)
+  } else if (!existsSync(path)) throw new UsageError(`${path} does not exist`)
+  else bytes = readFileSync(path)
+  const { text } = decodeText(bytes) // UTF-8, UTF-16, Windows-1256, ISO-8859-6
+  const mentions = extractDates(text, { referenceDate: reference })
+  if (values.json) {
+    out(JSON.stringify(mentions.map(({ rel: _rel, ...m }) => ({ ...m, sentence: sentenceAround(text, m.start, m.end).text })), null, 2))
+  } else {
+    for (const m of mentions) out(`${(m.date || '?').padEnd(10)}  ${m.precision.padEnd(5)}  ${m.text}${m.relative && !m.resolved ? '  (relative: give --reference-date)' : ''}`)
+  }
+  err(`${mentions.length} dates${reference ? '' : mentions.some((m) => m.relative) ? ' (relative ones unresolved: no --reference-date)' : ''}`)
+  return 0
 }
