@@ -6,20 +6,15 @@
 // helps one of them is suspect.
 //   --only TEXT   run only the variants whose name contains TEXT
 //   --waw         also check the stemmer's و rule on the SaudiNewsNet vocabulary (reads 18 zips, ~10 s)
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { stemmer as snowballArabic } from '@orama/stemmers/arabic'
+import { CORPUS_DIR } from './corpus'
+import { loadQaSets, printTable } from './qa-sets'
 import { createAnalyzer, normalize, stem, tokenizeWords, ARABIC_STOPWORDS, type Analyzer, type StemOptions } from '../src-main/core/arabic'
 
-const REPO = resolve(import.meta.dirname, '..')
-const CORPUS = resolve(REPO, process.env.ARSHIF_CORPUS ?? '../shared/corpus')
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, waw: { type: 'boolean', default: false } } })
 
-interface Squad {
-  data: { title: string; paragraphs: { context: string; qas: { question: string }[] }[] }[]
-}
 interface Doc {
   id: number
   text: string
@@ -30,18 +25,9 @@ interface Question {
   set: 'ARCD' | 'XQuAD'
 }
 
-const docs: Doc[] = []
-const questions: Question[] = []
-for (const [set, file] of [['ARCD', 'arcd.json'], ['XQuAD', 'xquad.ar.json']] as const) {
-  const squad = JSON.parse(readFileSync(resolve(CORPUS, 'qa', file), 'utf8')) as Squad
-  for (const article of squad.data) {
-    for (const p of article.paragraphs) {
-      const id = docs.length
-      docs.push({ id, text: p.context })
-      for (const qa of p.qas) questions.push({ text: qa.question, doc: id, set })
-    }
-  }
-}
+const qa = loadQaSets()
+const docs: Doc[] = qa.paragraphs.map((text, id) => ({ id, text }))
+const questions: Question[] = qa.questions.map((q) => ({ text: q.text, doc: q.paragraph, set: q.set }))
 
 // Reference: Lucene's ArabicStemmer as published (prefixes ال وال بال كال فال لل و, one of them;
 // suffixes ها ان ات ون ين يه ية ه ة ي, each once in that order; و needs 4 letters, the rest leave 2),
@@ -124,16 +110,8 @@ function evaluate(v: Variant): Map<string, Score> {
   return scores
 }
 
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
-  console.log(line(header))
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-  for (const r of rows) console.log(line(r))
-}
-
 const f3 = (x: number) => x.toFixed(3)
-console.log(`ARCD + XQuAD: ${docs.length} paragraphs, ${questions.length} questions (corpus: ${CORPUS})\n`)
+console.log(`ARCD + XQuAD: ${docs.length} paragraphs, ${questions.length} questions (corpus: ${CORPUS_DIR})\n`)
 const rows: string[][] = []
 for (const v of VARIANTS) {
   if (args.only && !v.name.includes(args.only)) continue

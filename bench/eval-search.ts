@@ -18,7 +18,8 @@ import Database from 'better-sqlite3'
 import MiniSearch from 'minisearch'
 import { analyze, tokenizeWords } from '../src-main/core/arabic'
 import { bulkBuilder, createIndex, search, type SearchDocument } from '../src-main/core/search/engine'
-import { CORPUS_DIR, loadSaudiNewsNet, requireCorpus } from './corpus'
+import { loadSaudiNewsNet, requireCorpus } from './corpus'
+import { loadQaSets, printTable } from './qa-sets'
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } })
 requireCorpus()
@@ -152,32 +153,12 @@ function report(title: string, docs: Doc[], queries: Judged[], extraColumns: str
   console.log(`\n(a) − (b): MRR@10 ${(Number(a[1]) - Number(b[1])).toFixed(3)}, R@10 ${(Number(a[2]) - Number(b[2])).toFixed(3)}, S@10 ${(Number(a[3]) - Number(b[3])).toFixed(3)}`)
 }
 
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
-  console.log(line(header))
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-  for (const r of rows) console.log(line(r))
-}
-
 // ── set 1: ARCD + XQuAD ──
 
 if (args.only !== 'news') {
-  interface Squad {
-    data: { title: string; paragraphs: { context: string; qas: { question: string }[] }[] }[]
-  }
-  const docs: Doc[] = []
-  const queries: Judged[] = []
-  for (const [set, file] of [['ARCD', 'arcd.json'], ['XQuAD', 'xquad.ar.json']] as const) {
-    const squad = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'qa', file), 'utf8')) as Squad
-    for (const article of squad.data) {
-      for (const p of article.paragraphs) {
-        const id = docs.length + 1
-        docs.push({ id, key: String(id), title: '', body: p.context, author: '', source: '', date: '' })
-        for (const qa of p.qas) queries.push({ q: qa.question, kind: set, relevant: new Set([String(id)]) })
-      }
-    }
-  }
+  const qa = loadQaSets()
+  const docs: Doc[] = qa.paragraphs.map((body, i) => ({ id: i + 1, key: String(i + 1), title: '', body, author: '', source: '', date: '' }))
+  const queries: Judged[] = qa.questions.map((q) => ({ q: q.text, kind: q.set, relevant: new Set([String(q.paragraph + 1)]) }))
   report('ARCD + XQuAD (question → paragraph)', docs, queries, ['ARCD', 'XQuAD'])
   console.log('Corpus README, MiniSearch OR ranking: defaults 0.699/0.853, normalization+stopwords 0.772/0.918, Lucene-style stemmer 0.815/0.944 (MRR@10/R@10).')
 }

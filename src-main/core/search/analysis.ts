@@ -1,7 +1,7 @@
 // The bridge between the Arabic analyzer and the search engine: how documents and query words are
 // turned into index terms, and how matches are found again in the original text for highlights,
 // phrase checks and the strict (diacritics / hamza) switches.
-import { analyze, expandQueryTerm, normalize, processTerm, tokenize, ANALYZER_ID, type NormalizeOptions } from '../arabic'
+import { analyze, expandQueryTerm, normalize, normalizeQueryTerm, processTerm, tokenize, ANALYZER_ID, type NormalizeOptions } from '../arabic'
 
 /** Changes whenever analysis changes, so saved indexes made by another analyzer are rebuilt. */
 export const ANALYZER_VERSION = ANALYZER_ID
@@ -15,6 +15,16 @@ export const analyzeForIndex = {
 export function analyzeQueryTerm(word: string): string[] {
   return tokenize(word)
     .map((t) => processTerm(t.text))
+    .filter((t): t is string => !!t)
+}
+
+/**
+ * A prefix query (`word*`) as prefixes of index terms: stemmed like a word, so that whatever `word`
+ * finds `word*` finds too, and stopwords kept, so that من* finds منظمة (see normalizeQueryTerm).
+ */
+export function analyzePrefix(word: string): string[] {
+  return tokenize(word)
+    .map((t) => normalizeQueryTerm(t.text, { prefix: true }))
     .filter((t): t is string => !!t)
 }
 
@@ -33,7 +43,7 @@ export function queryAlternatives(word: string): string[][] {
 /** Character ranges in `text` of every word that analyzes to one of the query words' terms. */
 export function findMatches(text: string, queryWords: string[]): [number, number][] {
   const wanted = new Set(queryWords.flatMap((w) => (w.endsWith('*') ? [] : queryAlternatives(w).flat())))
-  const prefixes = queryWords.filter((w) => w.endsWith('*')).flatMap((w) => analyzeQueryTerm(w.slice(0, -1)))
+  const prefixes = queryWords.filter((w) => w.endsWith('*')).flatMap((w) => analyzePrefix(w.slice(0, -1)))
   if (wanted.size === 0 && prefixes.length === 0) return []
   return analyze(text)
     .filter((t) => wanted.has(t.term) || prefixes.some((p) => t.term.startsWith(p)))

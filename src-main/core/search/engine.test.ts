@@ -64,6 +64,13 @@ describe('queries', () => {
     }
   })
 
+  it('find words by their beginning with *, a stopword\'s letters included', () => {
+    const withManzil = having((d) => /منزل/.test(d.title + d.body))
+    expect(withManzil.length).toBeGreaterThan(0)
+    for (const id of withManzil) expect(ids('من*')).toContain(id)
+    expect(ids('منز*').sort()).toEqual(having((d) => /(^|[^\p{L}])(?:[وفبلك]|ال|وال|بال)?منز/u.test(d.title + ' ' + d.body)).sort())
+  })
+
   it('sort by date, newest or oldest first', () => {
     const newest = search(index, { q: 'الامطار OR مترو', sort: 'date_desc' }, loadText).hits.filter((h) => !h.partial).map((h) => h.date)
     expect(newest).toEqual([...newest].sort().reverse())

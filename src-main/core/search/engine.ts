@@ -2,7 +2,7 @@
 // lacks — phrase checks against the text, strict diacritics/hamza matching, filters, facets,
 // "all words" with an "any word" fallback, and snippets highlighted in the original text.
 import MiniSearch, { type Query, type SearchResult } from 'minisearch'
-import { analyzeForIndex, analyzeQueryTerm, findMatches, phraseMatches, queryAlternatives, strictMatches, type StrictOptions } from './analysis'
+import { analyzeForIndex, analyzePrefix, analyzeQueryTerm, findMatches, phraseMatches, queryAlternatives, strictMatches, type StrictOptions } from './analysis'
 import { parseQuery, queryWords, type Atom, type Clause, type Field } from './query'
 import { makeSnippet, type Snippet } from './snippet'
 
@@ -181,7 +181,7 @@ function clauseQuery(clause: Clause): Query | null {
 function atomQuery(atom: Atom): Query | null {
   const fields = atom.field ? [atom.field] : undefined
   if (atom.kind === 'term' && (atom.prefix || atom.fuzzy)) {
-    const terms = analyzeQueryTerm(atom.text)
+    const terms = atom.prefix ? analyzePrefix(atom.text) : analyzeQueryTerm(atom.text)
     if (terms.length === 0) return null
     return { combineWith: 'AND', queries: terms, fields, prefix: !!atom.prefix, fuzzy: atom.fuzzy ? (t: string) => (t.length <= 3 ? 0 : atom.fuzzy!) : false, maxFuzzy: 2 } as Query
   }

@@ -2,7 +2,7 @@
 // archive, rebuilds it (with progress) when it does not, keeps it in step with changes, and answers
 // queries a page at a time. Runs wherever it is put: in a worker thread for the app and serve
 // mode, in-process for the CLI.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type MiniSearch from 'minisearch'
 import type { Archive } from '../archive/archive'
@@ -101,6 +101,8 @@ export class Searcher {
   private readonly inSegment: string
   /** The archive's change counter when the index last matched it. */
   private generation = -1
+  private readonly getRow
+  private readonly getText
 
   constructor(
     private readonly archive: Archive,
@@ -112,6 +114,12 @@ export class Searcher {
     this.snapshotFile = join(this.dir, `${name}.json`)
     this.metaFile = join(this.dir, `${name}.meta.json`)
     this.inSegment = segment.count === 1 ? '1' : `a.id % ${segment.count} = ${segment.index}`
+    this.getRow = archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
+    this.getText = archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
+  }
+
+  private text(id: number): { title: string; body: string } | null {
+    return (this.getText.get(id) as { title: string; body: string } | undefined) ?? null
   }
 
   private articleCount(): number {
@@ -199,9 +207,8 @@ export class Searcher {
 
   private apply(changed: number[], removed: number[]): void {
     for (const id of removed) if (this.index.has(id)) this.index.discard(id)
-    const get = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
     for (const id of changed.filter((i) => this.mine(i))) {
-      const row = get.get(id) as ArticleRow | undefined
+      const row = this.getRow.get(id) as ArticleRow | undefined
       if (this.index.has(id)) this.index.discard(id)
       if (row) this.index.add(toDocument(row))
     }
@@ -230,25 +237,20 @@ export class Searcher {
     return this.index.documentCount !== this.articleCount()
   }
 
-  hasSnapshot(): boolean {
-    return existsSync(this.snapshotFile)
-  }
 
   /** Every hit of a query in this index, ranked, with facets (the last query's outcome is kept for paging). */
   outcome(req: SearchRequest): SearchOutcome {
     const key = JSON.stringify({ q: req.q, filters: req.filters && { ...req.filters, ids: req.filters.ids && [...req.filters.ids] }, sort: req.sort, strict: req.strict })
     if (this.lastQuery?.key === key) return this.lastQuery.outcome
-    const getText = this.archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
-    const outcome = search(this.index, req, (id) => (getText.get(id) as { title: string; body: string } | undefined) ?? null)
+    const outcome = search(this.index, req, (id) => this.text(id))
     this.lastQuery = { key, outcome }
     return outcome
   }
 
   /** The hits of one page as the Search view shows them: title, outlet, date and the best passage highlighted. */
   hydrate(hits: { id: number; score: number; partial: boolean }[], terms: string[]): SearchHitView[] {
-    const get = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
     return hits.flatMap((h): SearchHitView[] => {
-      const row = get.get(h.id) as ArticleRow | undefined
+      const row = this.getRow.get(h.id) as ArticleRow | undefined
       if (!row) return []
       return [
         {
@@ -275,10 +277,6 @@ export class Searcher {
     return { total: outcome.hits.length, complete: outcome.complete, offset, hits, facets: outcome.facets, terms: outcome.terms, tookMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 
-  /** Drops the cached outcome of the last query (benchmarks measure every query afresh). */
-  forgetLastQuery(): void {
-    this.lastQuery = null
-  }
 
   /**
    * Completions of a word being typed, as words of the archive's text: the index holds stems (هجن),
@@ -287,7 +285,6 @@ export class Searcher {
    */
   suggest(prefix: string, limit = 8): string[] {
     const typed = normalize(prefix)
-    const getText = this.archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
     const words: string[] = []
     for (const { terms } of this.index.autoSuggest(prefix, { prefix: true, fuzzy: false })) {
       if (words.length >= limit) break
@@ -295,7 +292,7 @@ export class Searcher {
       if (!stem) continue
       const top = this.index.search(stem, { processTerm: (t: string) => t, prefix: false, fuzzy: false }).slice(0, 3)
       const forms = top.flatMap((r) => {
-        const row = getText.get(r.id) as { title: string; body: string } | undefined
+        const row = this.text(r.id)
         if (!row) return []
         const text = `${row.title}\n${row.body}`
         return analyze(text)

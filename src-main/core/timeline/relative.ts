@@ -92,29 +92,28 @@ function resolveHijri(month: number, day: number | undefined, hy: number): Resol
 
 type Dir = 'near' | 'past' | 'next' | 'current'
 
-function pickGregorianYear(month: number, day: number | undefined, dir: Dir, ref: Ymd, refDay: number): number {
+/**
+ * The year of a month (and day) written without one: the reference's year for الجاري, the last
+ * one before it for الماضي, the next for المقبل, else the occurrence nearest the reference
+ * (`distance` from it, for a candidate year; ties keep the earlier year).
+ */
+function pickYear(month: number, dir: Dir, ref: { y: number; m: number }, distance: (y: number) => number): number {
   if (dir === 'current') return ref.y
   if (dir === 'past') return month < ref.m ? ref.y : ref.y - 1
   if (dir === 'next') return month > ref.m ? ref.y : ref.y + 1
   let best = ref.y
   let bestDist = Infinity
   for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
-    const dist = day === undefined ? Math.abs(y * 12 + month - (ref.y * 12 + ref.m)) : Math.abs(toEpochDay(y, month, day) - refDay)
-    if (dist < bestDist) [best, bestDist] = [y, dist] // ties keep the earlier year
+    const dist = distance(y)
+    if (dist < bestDist) [best, bestDist] = [y, dist]
   }
   return best
 }
 
+function pickGregorianYear(month: number, day: number | undefined, dir: Dir, ref: Ymd, refDay: number): number {
+  return pickYear(month, dir, ref, (y) => (day === undefined ? Math.abs(y * 12 + month - (ref.y * 12 + ref.m)) : Math.abs(toEpochDay(y, month, day) - refDay)))
+}
+
 function pickHijriYear(month: number, day: number | undefined, dir: Dir, refDay: number): number {
-  const h = epochDayToHijri(refDay)
-  if (dir === 'current') return h.y
-  if (dir === 'past') return month < h.m ? h.y : h.y - 1
-  if (dir === 'next') return month > h.m ? h.y : h.y + 1
-  let best = h.y
-  let bestDist = Infinity
-  for (const y of [h.y - 1, h.y, h.y + 1]) {
-    const dist = Math.abs(hijriToEpochDay(y, month, day ?? 15) - refDay)
-    if (dist < bestDist) [best, bestDist] = [y, dist]
-  }
-  return best
+  return pickYear(month, dir, epochDayToHijri(refDay), (y) => Math.abs(hijriToEpochDay(y, month, day ?? 15) - refDay))
 }
