@@ -8,6 +8,8 @@ import { CONTENT_SECURITY_POLICY_META } from './src-main/core/security'
 
 const root = import.meta.dirname
 const contract = resolve(root, 'src-main/api/contract.ts')
+// ARSHIF_OUT_DIR: build somewhere else than out/ (a test run that must not disturb another's build).
+const out = resolve(root, process.env.ARSHIF_OUT_DIR ?? 'out')
 
 // The built page carries the app's CSP itself, so it holds under file:// where no header can.
 // (Build only: Vite's dev server injects inline styles the policy forbids.)
@@ -21,7 +23,7 @@ const cspMeta: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(out, 'main'),
       rollupOptions: {
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(out, 'preload'),
       // A sandboxed preload must be one CommonJS file with nothing left to require but electron.
       externalizeDeps: false,
       rollupOptions: {
@@ -49,7 +51,7 @@ export default defineConfig({
     resolve: { alias: { '@contract': contract } },
     plugins: [vue(), cspMeta],
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(out, 'renderer'),
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
   },

@@ -6,6 +6,14 @@ import type { ArticleSummary, Article } from '../core/model'
 import type { ErrorCode } from '../core/errors'
 import type { SearchPage } from '../core/search/searcher'
 import type { SearchStatus } from '../core/search/protocol'
+import { op, none, id, isoDate } from './op'
+import { importContract } from './contracts/import'
+import { compareContract } from './contracts/compare'
+import { timelineContract } from './contracts/timeline'
+import { desktopContract } from './contracts/desktop'
+import { duplicatesContract } from './contracts/duplicates'
+import { backupContract } from './contracts/backup'
+import type { JobInfo } from '../core/jobs'
 
 export const LOCALES = ['ar', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -24,15 +32,6 @@ export interface Settings {
   locale: Locale
 }
 
-/** Declares an operation: its argument schema, and (as a type only) its result. */
-const op =
-  <Result>() =>
-  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as Result | undefined })
-
-const none = z.object({}).strict()
-const id = z.number().int().positive()
-/** YYYY, YYYY-MM or YYYY-MM-DD. */
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
 
 export const contract = {
   /** What is open and how big it is: shown in the status bar. */
@@ -92,6 +91,19 @@ export const contract = {
 
   'settings.get': op<Settings>()(none),
   'settings.set': op<Settings>()(z.object({ locale: z.enum(LOCALES).optional() }).strict()),
+
+  /** Long work (an import, an export, a backup) runs as a job: its progress, then its result or error. */
+  'jobs.get': op<JobInfo>()(z.object({ id: z.string().min(1).max(64) }).strict()),
+  /** Asks a running job to stop; it ends as 'cancelled' once it has reached a safe point. */
+  'jobs.cancel': op<JobInfo>()(z.object({ id: z.string().min(1).max(64) }).strict()),
+
+  // Each feature declares its operations in its own file.
+  ...importContract,
+  ...compareContract,
+  ...timelineContract,
+  ...desktopContract,
+  ...duplicatesContract,
+  ...backupContract,
 } as const
 
 export type Contract = typeof contract
@@ -116,6 +128,11 @@ export interface ApiErrorValue {
 export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorValue }
 
 export type Handlers = { [M in Method]: (args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> }
+
+/** The handlers of one feature's part of the contract (see ./handlers/). */
+export type HandlersFor<C extends Record<string, { input: z.ZodType; output: unknown }>> = {
+  [M in keyof C]: (args: z.output<C[M]['input']>) => NonNullable<C[M]['output']> | Promise<NonNullable<C[M]['output']>>
+}
 
 /** The renderer's view of the API: the same shape whichever transport carries it. */
 export interface ApiTransport {

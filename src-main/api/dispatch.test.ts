@@ -6,10 +6,11 @@ import { article } from '../../test-support/articles'
 import { dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import { METHODS, type Handlers } from './contract'
+import { JobRegistry } from '../core/jobs'
 
 const archive = Archive.open(tempDir())
 archive.addArticles([article(1), article(2), article(3)], null)
-const handlers = createHandlers({ archive, host: 'serve', version: '1.2.3' })
+const handlers = createHandlers({ archive, host: 'serve', version: '1.2.3', jobs: new JobRegistry() })
 const quiet = () => {}
 
 describe('dispatch: the API door', () => {

@@ -1,22 +1,23 @@
 // The contract's operations, implemented over the core. No transport concerns here.
 import { AppError } from '../core/errors'
-import type { Archive } from '../core/archive/archive'
 import type { SearchService } from '../core/search/service'
 import { findMatches } from '../core/search/analysis'
 import { queryWords } from '../core/search/query'
-import type { AppInfo, Handlers, Settings } from './contract'
+import type { Handlers, Settings } from './contract'
+import type { EngineContext } from './context'
+import { importHandlers } from './handlers/import'
+import { compareHandlers } from './handlers/compare'
+import { timelineHandlers } from './handlers/timeline'
+import { desktopHandlers } from './handlers/desktop'
+import { duplicatesHandlers } from './handlers/duplicates'
+import { backupHandlers } from './handlers/backup'
 
-export interface EngineContext {
-  archive: Archive
-  host: AppInfo['host']
-  version: string
-  /** Absent where no index runs (then search calls say so). */
-  search?: SearchService
-}
+export type { EngineContext } from './context'
 
 const DEFAULT_SETTINGS: Settings = { locale: 'ar' }
 
-export function createHandlers({ archive, host, version, search }: EngineContext): Handlers {
+export function createHandlers(ctx: EngineContext): Handlers {
+  const { archive, host, version, search, jobs } = ctx
   const searchService = (): SearchService => {
     if (!search) throw new AppError('internal', 'Search is not available in this mode.')
     return search
@@ -64,5 +65,13 @@ export function createHandlers({ archive, host, version, search }: EngineContext
       archive.setSetting('ui', next)
       return next
     },
+    'jobs.get': ({ id }) => jobs.get(id),
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
+    ...importHandlers(ctx),
+    ...compareHandlers(ctx),
+    ...timelineHandlers(ctx),
+    ...desktopHandlers(ctx),
+    ...duplicatesHandlers(ctx),
+    ...backupHandlers(ctx),
   }
 }

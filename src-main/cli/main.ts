@@ -3,15 +3,16 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Archive } from '../core/archive/archive'
 import { AppError, isAppError } from '../core/errors'
-import type { ImportProgress } from '../core/import/importer'
 import { defaultArchiveDir, defaultResourcesDir } from '../core/paths'
 import { loadSampleIfEmpty } from '../core/sample'
 import { appVersion } from '../core/version'
 import { createHandlers } from '../api/handlers'
 import { startServer } from '../server/server'
 import { SearchService } from '../core/search/service'
+import { JobRegistry } from '../core/jobs'
+import { err, intOption, openArchive, OPTIONS, out, UsageError, type Options } from './common'
+import { importCommand } from './commands/import'
 
 const HELP = `arshif — offline archive of Arabic news (أرشيف)
 
@@ -37,26 +38,6 @@ Options:
   -h, --help         this help
   -v, --version      the version
 `
-
-const OPTIONS = {
-  archive: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  limit: { type: 'string' },
-  offset: { type: 'string' },
-  port: { type: 'string' },
-  sort: { type: 'string' },
-  'reference-date': { type: 'string' },
-  'no-sample': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', short: 'v', default: false },
-} as const
-
-type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
-
-class UsageError extends Error {}
-
-const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n')
-const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 
 export async function main(argv: string[]): Promise<number> {
   let values: Options
@@ -85,6 +66,15 @@ export async function main(argv: string[]): Promise<number> {
         return await searchCommand(values, rest)
       case 'extract-dates':
         return await extractDatesCommand(values, rest)
+      // Each of these lives in ./commands/<name>.ts, loaded only when run.
+      case 'compare':
+        return await (await import('./commands/compare')).compareCommand(values, rest)
+      case 'timeline':
+        return await (await import('./commands/timeline')).timelineCommand(values, rest)
+      case 'backup':
+        return await (await import('./commands/backup')).backupCommand(values, rest)
+      case 'restore':
+        return await (await import('./commands/backup')).restoreCommand(values, rest)
       default:
         throw new UsageError(`unknown command '${command}'`)
     }
@@ -93,44 +83,6 @@ export async function main(argv: string[]): Promise<number> {
     else if (isAppError(e)) err(`arshif: ${e.message}`)
     else err(`arshif: unexpected error: ${(e as Error).stack ?? e}`)
     return e instanceof UsageError ? 2 : 1
-  }
-}
-
-function openArchive(values: Options): Archive {
-  return Archive.open(resolve(values.archive ?? defaultArchiveDir()))
-}
-
-function intOption(value: string | undefined, name: string, fallback: number, min = 0): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}`)
-  return n
-}
-
-async function importCommand(values: Options, paths: string[]): Promise<number> {
-  if (paths.length === 0) throw new UsageError('import needs at least one file or folder')
-  const archive = openArchive(values)
-  try {
-    const tty = process.stderr.isTTY
-    const started = Date.now()
-    const onProgress = (p: ImportProgress) => {
-      if (!tty && p.done !== p.total && p.done % 100 !== 0) return
-      const rate = p.done / Math.max(0.001, (Date.now() - started) / 1000)
-      const left = rate > 0 ? Math.round((p.total - p.done) / rate) : 0
-      const line = `importing ${p.done}/${p.total} files · ${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed · ${rate.toFixed(0)} files/s · ~${left}s left`
-      process.stderr.write(tty ? `\r${line}\x1b[K` : line + '\n')
-    }
-    // Loaded on demand: the parsers are the heaviest part of the CLI and only import needs them.
-    const { importPaths } = await import('../core/import/importer')
-    const report = await importPaths(archive, paths, { origin: 'cli', onProgress })
-    if (tty) process.stderr.write('\n')
-    for (const f of report.files) for (const p of f.problems) err(`${f.file}: ${p}`)
-    const { added, duplicates, failed, files } = report.counts
-    err(`batch ${report.batchId}: ${added} articles added, ${duplicates} duplicates skipped, ${failed} of ${files} files failed`)
-    if (values.json) out(JSON.stringify(report, null, 2))
-    return failed > 0 && added === 0 && duplicates === 0 ? 1 : 0
-  } finally {
-    archive.close()
   }
 }
 
@@ -176,13 +128,14 @@ async function serveCommand(values: Options): Promise<number> {
     const loaded = loadSampleIfEmpty(archive, defaultResourcesDir())
     if (loaded) err(`The archive was empty: loaded ${loaded} sample articles.`)
   }
-  const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
+  // ARSHIF_RENDERER_DIR: a build elsewhere (tests that build their own copy of the UI).
+  const rendererDir = process.env.ARSHIF_RENDERER_DIR ? resolve(process.env.ARSHIF_RENDERER_DIR) : resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
   const hasUi = existsSync(resolve(rendererDir, 'index.html'))
   if (!hasUi) err(`The app's UI is not built yet (run 'npm run build'); serving the API only.`)
   // The index loads (or builds, with progress the UI shows) in a worker while the server answers.
   const search = new SearchService({ archiveDir: archive.dir })
   const server = await startServer({
-    handlers: createHandlers({ archive, host: 'serve', version: appVersion(), search }),
+    handlers: createHandlers({ archive, host: 'serve', version: appVersion(), search, jobs: new JobRegistry(), resourcesDir: defaultResourcesDir() }),
     rendererDir: hasUi ? rendererDir : null,
     port: intOption(values.port, 'port', 0),
   })

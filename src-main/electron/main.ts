@@ -11,6 +11,7 @@ import { dispatch } from '../api/dispatch'
 import { SearchService } from '../core/search/service'
 import { IPC_CHANNEL } from '../api/channel'
 import { lockDown, isOwnUrl } from './security'
+import { JobRegistry } from '../core/jobs'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
@@ -63,7 +64,7 @@ async function start(): Promise<void> {
 
   // The index loads or builds in a worker thread: the window never waits for it.
   const search = new SearchService({ archiveDir: archive.dir, workerUrl: new URL('./search-worker.js', import.meta.url) })
-  const handlers = createHandlers({ archive, host: 'electron', version: app.getVersion(), search })
+  const handlers = createHandlers({ archive, host: 'electron', version: app.getVersion(), search, jobs: new JobRegistry(), resourcesDir })
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown) => {
     // Only our own page may call the engine, never a frame that got loaded some other way.
     const frameUrl = event.senderFrame?.url ?? ''

@@ -7,6 +7,7 @@ import { createHandlers } from '../api/handlers'
 import { tempDir } from '../../test-support/tmp'
 import { article } from '../../test-support/articles'
 import { startServer, type RunningServer } from './server'
+import { JobRegistry } from '../core/jobs'
 
 const dir = tempDir()
 const rendererDir = join(dir, 'renderer')
@@ -21,7 +22,7 @@ let archive: Archive
 beforeAll(async () => {
   archive = Archive.open(join(dir, 'archive'))
   archive.addArticles([article(1), article(2)], null)
-  server = await startServer({ handlers: createHandlers({ archive, host: 'serve', version: 't' }), rendererDir, maxBodyBytes: 4096, log: () => {} })
+  server = await startServer({ handlers: createHandlers({ archive, host: 'serve', version: 't', jobs: new JobRegistry() }), rendererDir, maxBodyBytes: 4096, log: () => {} })
 })
 afterAll(async () => {
   await server.close()

@@ -7,10 +7,9 @@ const routes: RouteRecordRaw[] = [
   // `?q=` (from a search hit): the query's words are highlighted in the article.
   { path: '/article/:id(\\d+)', name: 'article', component: () => import('./views/ArticleView.vue'), props: (r) => ({ id: Number(r.params.id), q: typeof r.query.q === 'string' ? r.query.q : '' }) },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
-  // Reserved for the features that come next; each says so honestly until it is built.
-  { path: '/compare', name: 'compare', component: () => import('./views/ReservedView.vue'), props: { feature: 'compare' } },
-  { path: '/timeline', name: 'timeline', component: () => import('./views/ReservedView.vue'), props: { feature: 'timeline' } },
-  { path: '/import', name: 'import', component: () => import('./views/ReservedView.vue'), props: { feature: 'import' } },
+  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+  { path: '/timeline', name: 'timeline', component: () => import('./views/TimelineView.vue') },
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 

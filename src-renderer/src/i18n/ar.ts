@@ -1,3 +1,8 @@
+import * as importMessages from './import'
+import * as compareMessages from './compare'
+import * as timelineMessages from './timeline'
+import * as desktopMessages from './desktop'
+
 export default {
   app: { name: 'أرشيف', tagline: 'أرشيف الأخبار العربية', skip: 'تخطَّ إلى المحتوى' },
   nav: { archive: 'الأرشيف', search: 'البحث', compare: 'المقارنة', timeline: 'الخط الزمني', import: 'الاستيراد', main: 'التنقل الرئيسي' },
@@ -97,4 +102,9 @@ export default {
     generic: 'حدث خطأ.',
   },
   notFound: 'هذه الصفحة غير موجودة.',
+  // Each feature keeps its messages in its own file.
+  import: importMessages.ar,
+  compare: compareMessages.ar,
+  timeline: timelineMessages.ar,
+  desktop: desktopMessages.ar,
 }

@@ -1,4 +1,8 @@
 import type ar from './ar'
+import * as importMessages from './import'
+import * as compareMessages from './compare'
+import * as timelineMessages from './timeline'
+import * as desktopMessages from './desktop'
 
 const en: typeof ar = {
   app: { name: 'Arshif', tagline: 'Arabic news archive', skip: 'Skip to content' },
@@ -99,5 +103,10 @@ const en: typeof ar = {
     generic: 'Something went wrong.',
   },
   notFound: 'This page does not exist.',
+  // Each feature keeps its messages in its own file.
+  import: importMessages.en,
+  compare: compareMessages.en,
+  timeline: timelineMessages.en,
+  desktop: desktopMessages.en,
 }
 export default en

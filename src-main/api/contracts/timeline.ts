@@ -1,0 +1,5 @@
+// The timeline operations of the contract (see ../contract.ts). Renderer-safe: zod and types only.
+// import { z } from 'zod'
+// import { op, id, none } from '../op'
+
+export const timelineContract = {} as const

@@ -1,0 +1,53 @@
+// HTML → PDF through Chromium, for `arshif serve` and the CLI (the desktop app uses Electron's own
+// webContents.printToPDF with the same HTML). The page may load nothing from anywhere: every
+// request but data: URLs is refused, so an export can neither leak nor depend on the network.
+import { existsSync } from 'node:fs'
+import { AppError } from '../errors'
+
+export interface PrintOptions {
+  /** Footer HTML in Chromium's template language (`<span class="pageNumber">`, `totalPages`). */
+  footerTemplate?: string
+  headerTemplate?: string
+  landscape?: boolean
+}
+
+/** Prints one self-contained HTML document (fonts embedded) to an A4 PDF. */
+export type PrintPdf = (html: string, opts?: PrintOptions) => Promise<Buffer>
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe']
+
+/** The Chromium (or Chrome) to print with: $CHROMIUM_PATH, else the first one installed. */
+export function findChromium(): string {
+  const fromEnv = process.env.CHROMIUM_PATH
+  if (fromEnv) return fromEnv
+  const found = CANDIDATES.find((p) => existsSync(p))
+  if (!found) throw new AppError('internal', 'Exporting a PDF needs Chromium or Google Chrome, and none was found. Install Chromium, or set CHROMIUM_PATH to its program.')
+  return found
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
+
+export const printPdfWithChromium: PrintPdf = async (html, opts = {}) => {
+  const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS })
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+    const page = await context.newPage()
+    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
+    await page.setContent(html, { waitUntil: 'load' })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined)
+    const withFooter = Boolean(opts.footerTemplate || opts.headerTemplate)
+    return await page.pdf({
+      format: 'A4',
+      landscape: opts.landscape ?? false,
+      printBackground: true,
+      preferCSSPageSize: false,
+      displayHeaderFooter: withFooter,
+      headerTemplate: opts.headerTemplate ?? '<span></span>',
+      footerTemplate: opts.footerTemplate ?? '<span></span>',
+      margin: { top: '18mm', bottom: withFooter ? '20mm' : '18mm', left: '16mm', right: '16mm' },
+    })
+  } finally {
+    await browser.close()
+  }
+}
