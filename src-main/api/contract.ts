@@ -28,6 +28,13 @@ export interface AppInfo {
   host: 'electron' | 'serve'
 }
 
+/** A document the engine made for the user to save (an export): the renderer offers it as a download. */
+export interface ExportedFile {
+  fileName: string
+  mime: string
+  base64: string
+}
+
 export interface Settings {
   locale: Locale
 }
