@@ -1,13 +1,16 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import ArchiveView from './views/ArchiveView.vue'
 
+const queryText = (v: unknown) => (typeof v === 'string' ? v : '')
+
 // Hash history: the same build works from file:// in the desktop window and over http in serve mode.
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'archive', component: ArchiveView },
   // `?q=` (from a search hit): the query's words are highlighted in the article.
   { path: '/article/:id(\\d+)', name: 'article', component: () => import('./views/ArticleView.vue'), props: (r) => ({ id: Number(r.params.id), q: typeof r.query.q === 'string' ? r.query.q : '' }) },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
-  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+  // `?a=1&b=2` compares two articles side by side; `?base=1&others=2,3,4` one against several.
+  { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), props: (r) => ({ a: queryText(r.query.a), b: queryText(r.query.b), base: queryText(r.query.base), others: queryText(r.query.others) }) },
   { path: '/timeline', name: 'timeline', component: () => import('./views/TimelineView.vue') },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

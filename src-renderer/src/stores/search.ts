@@ -13,6 +13,13 @@ export type SearchStatus = ResultOf<'search.status'>
 export type SearchSort = 'relevance' | 'date_desc' | 'date_asc'
 type QueryArgs = ArgsOf<'search.query'>
 
+/** A hit the user ticked: enough to name it in the selection bar. */
+export interface SelectedArticle {
+  id: number
+  title: string
+  source: string | null
+}
+
 export interface SearchFilters {
   sources: string[]
   years: number[]
@@ -271,10 +278,23 @@ export const useSearchStore = defineStore('search', () => {
     clearTimeout(statusTimer)
   }
 
+  // ---- articles picked from the results (to compare them; the Timeline may use them too) ---------
+
+  /** Kept across queries, so one article can be found by one search and the next by another. */
+  const selected = ref<SelectedArticle[]>([])
+  const selectedIds = computed(() => selected.value.map((a) => a.id))
+  function toggleSelected(article: SelectedArticle): void {
+    selected.value = selected.value.some((a) => a.id === article.id) ? selected.value.filter((a) => a.id !== article.id) : [...selected.value, article]
+  }
+  function clearSelection(): void {
+    selected.value = []
+  }
+
   return {
     query, filters, strict, sort, pages, total, complete, facets, terms, tookMs, shownQuery, resultsVersion, loading, error, status, suggestions, openedRow,
     indexBusy, indexError, activeFilterCount,
     search, setQuery, ensureRange, hitAt, suggest, applySuggestion, closeSuggestions,
     toggleSource, toggleYear, toggleAuthor, setDates, clearFilters, setStrict, setSort, refreshStatus, stopStatus,
+    selected, selectedIds, toggleSelected, clearSelection,
   }
 })
