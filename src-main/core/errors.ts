@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'archive_not_writable',
   'archive_corrupt',
   'archive_too_new',
+  'archive_not_empty',
+  'backup_invalid',
   'unsupported_file',
   'cancelled',
   'internal',
