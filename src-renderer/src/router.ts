@@ -6,8 +6,9 @@ const queryText = (v: unknown) => (typeof v === 'string' ? v : '')
 // Hash history: the same build works from file:// in the desktop window and over http in serve mode.
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'archive', component: ArchiveView },
-  // `?q=` (from a search hit): the query's words are highlighted in the article.
-  { path: '/article/:id(\\d+)', name: 'article', component: () => import('./views/ArticleView.vue'), props: (r) => ({ id: Number(r.params.id), q: typeof r.query.q === 'string' ? r.query.q : '' }) },
+  // `?q=` (from a search hit): the query's words are highlighted in the article; `?at=<start>-<end>`
+  // (from a timeline event): that sentence of the body is highlighted and scrolled to.
+  { path: '/article/:id(\\d+)', name: 'article', component: () => import('./views/ArticleView.vue'), props: (r) => ({ id: Number(r.params.id), q: queryText(r.query.q), at: queryText(r.query.at) }) },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   // `?a=1&b=2` compares two articles side by side; `?base=1&others=2,3,4` one against several.
   { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue'), props: (r) => ({ a: queryText(r.query.a), b: queryText(r.query.b), base: queryText(r.query.base), others: queryText(r.query.others) }) },
