@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bodyRangeToParagraphs, parseAt } from './timeline-passage'
+import { bodyRangeToParagraphs, citedSentence, parseAt } from './timeline-passage'
 
 describe('cited passage', () => {
   const paragraphs = ['الفقرة الأولى.', 'افتُتح الخط في 2 تموز 2025. ثم توقف.', 'الأخيرة']
@@ -28,5 +28,15 @@ describe('cited passage', () => {
     expect(parseAt('40-12')).toBeNull()
     expect(parseAt('abc')).toBeNull()
     expect(parseAt(undefined)).toBeNull()
+  })
+
+  it('widens a date mention to its whole sentence, and keeps a whole sentence as it is', () => {
+    const start = body.indexOf('2 تموز 2025')
+    const ranges = citedSentence(paragraphs, start, start + '2 تموز 2025'.length)
+    expect(paragraphs[1]!.slice(...ranges[1]![0]!)).toBe('افتُتح الخط في 2 تموز 2025.')
+    expect(ranges[0]).toEqual([])
+    const whole = body.indexOf('افتُتح')
+    expect(citedSentence(paragraphs, whole, whole + 'افتُتح الخط في 2 تموز 2025.'.length)).toEqual(ranges)
+    expect(citedSentence(paragraphs, body.length + 1, body.length + 3)).toEqual([[], [], []])
   })
 })

@@ -1,7 +1,9 @@
-// A cited sentence is a character range of an article's body, where the body is its paragraphs
-// joined by "\n\n" (as the engine stores and extracts from it). The reader highlights paragraph by
-// paragraph, so the range is cut into one range per paragraph it touches.
+// A timeline event cites a character range of an article's body (its date mention), where the body
+// is the paragraphs joined by "\n\n" (as the engine stores and extracts from it). The reader shows
+// the whole sentence around it, found the way the engine found the event's sentence, and highlights
+// paragraph by paragraph, so the range is cut into one range per paragraph it touches.
 import type { Range } from './highlight'
+import { sentenceAround } from '../../src-main/core/timeline/sentence'
 
 const SEPARATOR = 2 // "\n\n"
 
@@ -23,4 +25,14 @@ export function bodyRangeToParagraphs(paragraphs: readonly string[], start: numb
     offset += p.length + SEPARATOR
     return to > from ? [[from, to] as Range] : []
   })
+}
+
+/** The sentence around body[start, end) (the range itself when it is a whole sentence), per paragraph. */
+export function citedSentence(paragraphs: readonly string[], start: number, end: number): Range[][] {
+  const body = paragraphs.join('\n\n')
+  if (start >= body.length) return paragraphs.map(() => [])
+  // From the range's last character, so a range that already ends with its full stop stays in its sentence.
+  const last = Math.max(start + 1, Math.min(end, body.length) - 1)
+  const sentence = sentenceAround(body, start, last, Number.MAX_SAFE_INTEGER)
+  return bodyRangeToParagraphs(paragraphs, Math.min(sentence.start, start), Math.max(sentence.end, end))
 }
