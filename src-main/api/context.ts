@@ -17,4 +17,6 @@ export interface EngineContext {
   resourcesDir?: string
   /** HTML → PDF. Electron passes webContents.printToPDF; elsewhere Chromium via Playwright (core/pdf). */
   printPdf?: PrintPdf
+  /** Opens an http(s) link in the system browser (Electron: shell.openExternal in main). Absent in serve mode, where the page opens it. */
+  openExternal?: (url: string) => Promise<void>
 }
