@@ -296,6 +296,8 @@ export class Archive {
   /** Removes every article a batch added, in one transaction. Original files stay on disk. */
   undoBatch(id: number): number {
     return this.db.transaction(() => {
+      // Near-duplicate bands have no cascade (see migration 003); their links do.
+      this.db.prepare('DELETE FROM article_bands WHERE article_id IN (SELECT id FROM articles WHERE batch_id = ?)').run(id)
       const removed = this.db.prepare('DELETE FROM articles WHERE batch_id = ?').run(id).changes
       this.db.prepare(`UPDATE import_batches SET status = 'undone' WHERE id = ?`).run(id)
       return removed

@@ -2,11 +2,18 @@
 // written in its own transaction, so one bad file is reported and the rest goes on, and a crash
 // never leaves half a file's articles behind. The original bytes are kept in the archive folder.
 // A ZIP archive (./zip.ts) is expanded: each file inside is a unit of its own, `<zip>/<entry>`.
+//
+// Resuming: the batch's input paths are stored when it begins, and each unit's outcome is written
+// in the same transaction as its articles (and their near-duplicate links, ./near-duplicates.ts).
+// After a crash the batch stays 'running' with exactly the finished units recorded;
+// resumeImport() goes on with the others under the same batch id.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { basename, join, posix, relative, resolve } from 'node:path'
 import type { Archive } from '../archive/archive'
 import { AppError } from '../errors'
 import { parseFile, type FieldMap } from './formats'
+import { NearDuplicateIndex, signatureText } from './near-duplicates'
 import { looksLikeZip, readZip, ZIP_LIMITS, type ZipLimits, type ZipUnit } from './zip'
 
 /** Larger files are refused with a clear reason instead of exhausting memory. */
@@ -18,6 +25,8 @@ export interface FileOutcome {
   format?: string
   added: number
   duplicates: number
+  /** Of the articles added, how many were linked to an earlier article they resemble (reprints, light edits). */
+  nearDuplicates?: number
   /** What went wrong, or what was odd but not fatal (an empty title, an unreadable date). */
   problems: string[]
 }
@@ -27,6 +36,8 @@ export interface ImportCounts {
   added: number
   duplicates: number
   failed: number
+  /** Articles added and linked to an earlier one they resemble (counted within `added`). */
+  nearDuplicates?: number
 }
 
 export interface ImportReport {
@@ -52,6 +63,22 @@ export interface ImportOptions {
   zipLimits?: ZipLimits
 }
 
+/** What resuming takes: the paths, label and field map are the batch's own. */
+export type ResumeOptions = Omit<ImportOptions, 'origin' | 'label' | 'fieldMap'>
+
+/** A batch left 'running' by a process that is gone (a crash, a kill, a power cut). */
+export interface InterruptedBatch {
+  id: number
+  label: string
+  origin: string
+  startedAt: string
+  paths: string[]
+  /** Units (files, zip entries) already finished and recorded. */
+  unitsDone: number
+  /** Articles it added before it stopped. */
+  added: number
+}
+
 /** Every file under the given paths, folders walked recursively, hidden files skipped. */
 export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
   const files: string[] = []
@@ -73,27 +100,167 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
 }
 
 export async function importPaths(archive: Archive, paths: string[], opts: ImportOptions): Promise<ImportReport> {
-  const { files, missing } = collectFiles(paths)
+  const absolute = paths.map((p) => resolve(p))
   const label = opts.label ?? paths.map((p) => basename(p)).join(', ')
-  const batchId = archive.beginBatch(label, opts.origin)
-  const counts: ImportCounts = { files: files.length + missing.length, added: 0, duplicates: 0, failed: 0 }
-  const outcomes: FileOutcome[] = missing.map((file) => ({ file, status: 'failed', added: 0, duplicates: 0, problems: ['The file or folder does not exist.'] }))
-  counts.failed += missing.length
-  const root = paths.length === 1 ? resolve(paths[0]!) : process.cwd()
+  const batchId = archive.db.transaction(() => {
+    const id = archive.beginBatch(label, opts.origin)
+    archive.db
+      .prepare('INSERT INTO import_batch_inputs (batch_id, paths, options, pid, host) VALUES (?, ?, ?, ?, ?)')
+      .run(id, JSON.stringify(absolute), JSON.stringify(opts.fieldMap ? { fieldMap: opts.fieldMap } : {}), process.pid, hostname())
+    return id
+  })()
+  return runBatch(archive, batchId, absolute, opts)
+}
+
+/**
+ * Batches left 'running' whose process is gone. `isRunning` lets a host that runs imports itself
+ * (a worker thread of this very process) say which batches are still its own.
+ */
+export function interruptedBatches(archive: Archive, isRunning: (batchId: number) => boolean = () => false): InterruptedBatch[] {
+  const rows = archive.db
+    .prepare(
+      `SELECT b.id, b.label, b.origin, b.started_at, i.paths, i.pid, i.host,
+              (SELECT count(*) FROM import_file_outcomes o WHERE o.batch_id = b.id) AS units,
+              (SELECT count(*) FROM articles a WHERE a.batch_id = b.id) AS added
+       FROM import_batches b JOIN import_batch_inputs i ON i.batch_id = b.id
+       WHERE b.status = 'running' ORDER BY b.id`,
+    )
+    .all() as { id: number; label: string; origin: string; started_at: string; paths: string; pid: number; host: string; units: number; added: number }[]
+  return rows
+    .filter((r) => !isRunning(r.id) && !processAlive(r.pid, r.host))
+    .map((r) => ({ id: r.id, label: r.label, origin: r.origin, startedAt: r.started_at, paths: JSON.parse(r.paths) as string[], unitsDone: r.units, added: r.added }))
+}
+
+/**
+ * Goes on with an interrupted (or cancelled) batch: the units already recorded are skipped, the
+ * others imported under the same batch id, and the batch finished with every unit's outcome.
+ */
+export async function resumeImport(archive: Archive, batchId: number, opts: ResumeOptions = {}): Promise<ImportReport> {
+  const batch = archive.getBatch(batchId)
+  if (!batch) throw new AppError('not_found', `There is no import batch ${batchId}.`)
+  const inputs = archive.db.prepare('SELECT paths, options, pid, host FROM import_batch_inputs WHERE batch_id = ?').get(batchId) as
+    | { paths: string; options: string; pid: number; host: string }
+    | undefined
+  if (!inputs) throw new AppError('invalid_argument', `Batch ${batchId} was imported by an older version and cannot be resumed; undo it and import again.`)
+  if (batch.status !== 'running' && batch.status !== 'cancelled')
+    throw new AppError('invalid_argument', `Batch ${batchId} is ${batch.status}; only an interrupted or cancelled import can be resumed.`)
+  if (batch.status === 'running' && processAlive(inputs.pid, inputs.host))
+    throw new AppError('invalid_argument', `Batch ${batchId} is still being imported by process ${inputs.pid}.`)
+  const { fieldMap } = JSON.parse(inputs.options) as { fieldMap?: FieldMap }
+  archive.db.prepare(`UPDATE import_batches SET status = 'running', finished_at = NULL WHERE id = ?`).run(batchId)
+  archive.db.prepare('UPDATE import_batch_inputs SET pid = ?, host = ? WHERE batch_id = ?').run(process.pid, hostname(), batchId)
+  return runBatch(archive, batchId, JSON.parse(inputs.paths) as string[], { ...opts, fieldMap, origin: batch.origin, label: batch.label })
+}
+
+/** Whether the process that ran a batch is still there (only knowable on the same machine). */
+function processAlive(pid: number, host: string): boolean {
+  if (host && host !== hostname()) return false
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' // alive, but someone else's
+  }
+}
+
+/** Writes each unit's articles, links and outcome in one transaction; remembers what is done. */
+class BatchWriter {
+  readonly done = new Set<string>()
+  private readonly nearDuplicates: NearDuplicateIndex
+  private readonly insertOutcome
+
+  constructor(
+    private readonly archive: Archive,
+    readonly batchId: number,
+  ) {
+    this.nearDuplicates = new NearDuplicateIndex(archive.db)
+    this.insertOutcome = archive.db.prepare('INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES (?, ?, ?)')
+    for (const unit of archive.db.prepare('SELECT unit FROM import_file_outcomes WHERE batch_id = ?').pluck().all(batchId) as string[]) this.done.add(unit)
+  }
+
+  /** Outcomes recorded so far, in the order they were done. */
+  outcomes(): FileOutcome[] {
+    return (this.archive.db.prepare('SELECT outcome FROM import_file_outcomes WHERE batch_id = ? ORDER BY id').pluck().all(this.batchId) as string[]).map(
+      (json) => JSON.parse(json) as FileOutcome,
+    )
+  }
+
+  /** A unit without articles (failed, refused, empty): only its outcome. */
+  record(unit: string, outcome: FileOutcome): void {
+    this.insertOutcome.run(this.batchId, unit, JSON.stringify(outcome))
+    this.done.add(unit)
+  }
+
+  /** Parses and writes one unit's bytes; `name` gives the file name (format, original's extension). */
+  importBytes(unit: string, bytes: Buffer, name: string, outcome: FileOutcome, fieldMap?: FieldMap): FileOutcome {
+    try {
+      const parsed = parseFile(basename(name), bytes, { fieldMap })
+      outcome.format = parsed.format
+      outcome.problems.push(...parsed.problems.map((p) => (p.record !== undefined ? `Record ${p.record}: ${p.reason}` : p.reason)))
+      if (parsed.articles.length === 0) {
+        outcome.problems.push('No article was found in this file.')
+      } else {
+        // Outside the transaction: a crash before the commit leaves an unreferenced copy, never a missing one.
+        const original = this.archive.storeOriginal(bytes, name)
+        this.archive.db.transaction(() => {
+          const results = this.archive.addArticles(parsed.articles, this.batchId, original)
+          let linked = 0
+          results.forEach((r, i) => {
+            if (r.status !== 'added') return
+            const a = parsed.articles[i]!
+            if (this.nearDuplicates.add(r.id, signatureText(a), a.publishedAt ?? null).length > 0) linked++
+          })
+          outcome.added = results.filter((r) => r.status === 'added').length
+          outcome.duplicates = results.length - outcome.added
+          if (linked) outcome.nearDuplicates = linked
+          outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
+          this.record(unit, outcome)
+        })()
+        return outcome
+      }
+    } catch (e) {
+      outcome.status = 'failed'
+      outcome.added = outcome.duplicates = 0
+      delete outcome.nearDuplicates
+      outcome.problems.push(e instanceof Error ? e.message : String(e))
+    }
+    this.record(unit, outcome)
+    return outcome
+  }
+}
+
+async function runBatch(archive: Archive, batchId: number, paths: string[], opts: ImportOptions): Promise<ImportReport> {
+  const { files, missing } = collectFiles(paths)
+  const writer = new BatchWriter(archive, batchId)
+  const counts: ImportCounts = { files: files.length + missing.length, added: 0, duplicates: 0, failed: 0, nearDuplicates: 0 }
+  const count = (outcome: FileOutcome) => {
+    counts.added += outcome.added
+    counts.duplicates += outcome.duplicates
+    counts.nearDuplicates! += outcome.nearDuplicates ?? 0
+    if (outcome.status === 'failed') counts.failed++
+  }
+  // Resuming: what was done before counts as done.
+  const previous = writer.outcomes()
+  previous.forEach(count)
+  for (const file of missing) {
+    if (writer.done.has(file)) continue
+    const outcome: FileOutcome = { file, status: 'failed', added: 0, duplicates: 0, problems: ['The file or folder does not exist.'] }
+    writer.record(file, outcome)
+    count(outcome)
+  }
+  const root = paths.length === 1 ? paths[0]! : process.cwd()
   let status: ImportReport['status'] = 'done'
 
   // A ZIP archive counts as one unit until it is opened, then as its entries, counted as they come.
   let total = files.length
   let done = 0
-  const record = (outcome: FileOutcome) => {
-    outcomes.push(outcome)
-    counts.added += outcome.added
-    counts.duplicates += outcome.duplicates
-    if (outcome.status === 'failed') counts.failed++
+  const progress = (file: string) => {
     counts.files = missing.length + total
-    opts.onProgress?.({ ...counts, total, done: ++done, currentFile: outcome.file })
+    opts.onProgress?.({ ...counts, total, done: ++done, currentFile: file })
   }
   const zipLimits = opts.zipLimits ?? { ...ZIP_LIMITS, maxEntryBytes: MAX_FILE_BYTES }
+  const fieldMap = opts.fieldMap
 
   for (const file of files) {
     if (opts.signal?.aborted) {
@@ -107,7 +274,14 @@ export async function importPaths(archive: Archive, paths: string[], opts: Impor
         file,
         (unit) => {
           total++
-          record(zipUnitOutcome(archive, unit, shown, batchId, opts.fieldMap))
+          const key = zipUnitKey(file, unit)
+          if (writer.done.has(key)) {
+            progress(`${shown}/${'entry' in unit ? unit.entry : ''}`)
+          } else {
+            const outcome = importZipUnit(writer, key, unit, shown, fieldMap)
+            count(outcome)
+            progress(outcome.file)
+          }
           return !opts.signal?.aborted
         },
         zipLimits,
@@ -118,25 +292,50 @@ export async function importPaths(archive: Archive, paths: string[], opts: Impor
       }
       continue
     }
-    record(importOne(archive, file, shown, batchId, opts.fieldMap))
+    if (!writer.done.has(file)) count(importOne(writer, file, shown, fieldMap))
+    progress(shown)
     // Let the event loop breathe between files so progress and cancellation get through.
     if (done % 16 === 0) await new Promise((r) => setImmediate(r))
   }
 
+  counts.files = missing.length + total
+  const outcomes = writer.outcomes()
   archive.finishBatch(batchId, status, { ...counts }, outcomes)
   return { batchId, status, counts, files: outcomes }
 }
 
-function importOne(archive: Archive, file: string, shown: string, batchId: number, fieldMap?: FieldMap): FileOutcome {
+const zipUnitKey = (zip: string, unit: ZipUnit) => (unit.kind === 'failed' ? `${zip}#failed:${unit.reason.slice(0, 80)}` : `${zip}/${unit.entry}`)
+
+/** Why a file could not be read, in words (the errno code alone means little to an archivist). */
+function readFailure(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'The file cannot be read: permission denied.'
+    case 'ENOENT':
+      return 'The file disappeared before it could be read.'
+    case 'EISDIR':
+      return 'This is a folder, not a file.'
+    case 'EIO':
+      return 'The file could not be read: the system reported an input/output error (a damaged disk or a special file?).'
+    default:
+      return `The file could not be read (${e.code ?? e.message}).`
+  }
+}
+
+function importOne(writer: BatchWriter, file: string, shown: string, fieldMap?: FieldMap): FileOutcome {
   const outcome: FileOutcome = { file: shown, status: 'failed', added: 0, duplicates: 0, problems: [] }
+  let bytes: Buffer
   try {
     const size = statSync(file).size
     if (size > MAX_FILE_BYTES) throw new AppError('unsupported_file', `The file is ${Math.round(size / 2 ** 20)} MB; files over ${MAX_FILE_BYTES / 2 ** 20} MB are refused.`)
-    return importBytes(archive, readFileSync(file), file, outcome, batchId, fieldMap)
+    bytes = readFileSync(file)
   } catch (e) {
-    outcome.problems.push(e instanceof Error ? e.message : String(e))
+    outcome.problems.push(e instanceof AppError ? e.message : readFailure(e as NodeJS.ErrnoException))
+    writer.record(file, outcome)
+    return outcome
   }
-  return outcome
+  return writer.importBytes(file, bytes, file, outcome, fieldMap)
 }
 
 /**
@@ -146,34 +345,17 @@ function importOne(archive: Archive, file: string, shown: string, batchId: numbe
  * by itself, never a multi-GB archive read into memory), and an entry refused or without articles
  * stores nothing.
  */
-function zipUnitOutcome(archive: Archive, unit: ZipUnit, shown: string, batchId: number, fieldMap?: FieldMap): FileOutcome {
-  if (unit.kind === 'failed') return { file: shown, status: 'failed', format: 'zip', added: 0, duplicates: 0, problems: [unit.reason] }
+function importZipUnit(writer: BatchWriter, key: string, unit: ZipUnit, shown: string, fieldMap?: FieldMap): FileOutcome {
+  if (unit.kind === 'failed') {
+    const outcome: FileOutcome = { file: shown, status: 'failed', format: 'zip', added: 0, duplicates: 0, problems: [unit.reason] }
+    writer.record(key, outcome)
+    return outcome
+  }
   const outcome: FileOutcome = { file: `${shown}/${unit.entry}`, status: 'failed', added: 0, duplicates: 0, problems: [] }
   if (unit.kind === 'refused') {
     outcome.problems.push(unit.reason)
+    writer.record(key, outcome)
     return outcome
   }
-  try {
-    return importBytes(archive, unit.bytes, posix.basename(unit.entry), outcome, batchId, fieldMap)
-  } catch (e) {
-    outcome.problems.push(e instanceof Error ? e.message : String(e))
-  }
-  return outcome
-}
-
-/** Parses and writes one unit's bytes; `name` gives the file name (format, original's extension). */
-function importBytes(archive: Archive, bytes: Buffer, name: string, outcome: FileOutcome, batchId: number, fieldMap?: FieldMap): FileOutcome {
-  const parsed = parseFile(basename(name), bytes, { fieldMap })
-  outcome.format = parsed.format
-  outcome.problems.push(...parsed.problems.map((p) => (p.record !== undefined ? `Record ${p.record}: ${p.reason}` : p.reason)))
-  if (parsed.articles.length === 0) {
-    outcome.problems.push('No article was found in this file.')
-    return outcome
-  }
-  const original = archive.storeOriginal(bytes, name)
-  const results = archive.addArticles(parsed.articles, batchId, original)
-  outcome.added = results.filter((r) => r.status === 'added').length
-  outcome.duplicates = results.length - outcome.added
-  outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
-  return outcome
+  return writer.importBytes(key, unit.bytes, posix.basename(unit.entry), outcome, fieldMap)
 }

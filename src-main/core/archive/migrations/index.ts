@@ -1,5 +1,6 @@
 // Numbered migrations, applied in order at open. PRAGMA user_version records how many ran.
 import initial from './001_initial'
 import changeCounter from './002_change_counter'
+import importTracking from './003_import_tracking'
 
-export const migrations: readonly string[] = [initial, changeCounter]
+export const migrations: readonly string[] = [initial, changeCounter, importTracking]

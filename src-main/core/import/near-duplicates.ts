@@ -1,0 +1,120 @@
+// Near-duplicates: a wire story reprinted by a newspaper, a light edit of an article already in the
+// archive. Such an article is imported (it is what that outlet published) but LINKED to the earlier
+// article(s) it resembles, with the estimated similarity. Exact duplicates never get here: the
+// archive skips them by content hash.
+//
+// Each new article's MinHash signature (./near-duplicates-signature.ts) is stored with its LSH band
+// keys; candidates are the articles sharing a band key (one indexed lookup per band, whatever the
+// size of the archive), and a candidate becomes a link when the full signatures agree on at least
+// LINK_THRESHOLD of their positions.
+//
+// Threshold: measured on SaudiNewsNet, Saudi Press Agency (`was`) stories against the newspapers'
+// articles (exact Jaccard of 3-word shingles, pairs read by hand): from 0.5 up, the pairs sampled were
+// the same story (a wire item reprinted with a new lead, a dateline dropped, a number spelled out);
+// between 0.3 and 0.5 many were formulaic stories about DIFFERENT events (the weather bulletin of
+// another day, an execution statement for another region, a congratulation to another head of
+// state), and a few rewrites. A wrong "also published by" misleads a researcher more than a missed
+// rewrite does, so links start at 0.5. See bench/README.md (bench:import) for the counts.
+import type Database from 'better-sqlite3'
+import { bandKeys, estimateSimilarity, signatureFromBlob, signatureOf, signatureToBlob } from './near-duplicates-signature'
+
+export const LINK_THRESHOLD = 0.5
+/** An article resembling hundreds of others is boilerplate; its most similar ones are enough. */
+export const MAX_LINKS_PER_ARTICLE = 25
+
+export interface NearDuplicateLink {
+  /** The other article. */
+  id: number
+  similarity: number
+}
+
+export interface LinkedArticle {
+  id: number
+  title: string
+  source: string | null
+  date: string | null
+  /** Estimated share of word shingles in common, 0..1. */
+  similarity: number
+  /** 'reprint_of': this article repeats the other, earlier one; 'reprinted_by': the other repeats this one. */
+  relation: 'reprint_of' | 'reprinted_by'
+}
+
+/** The text a signature is made of: the body, which outlets keep while they rewrite headlines. */
+export const signatureText = (a: { title: string; paragraphs: readonly string[] }): string => (a.paragraphs.length ? a.paragraphs.join('\n') : a.title)
+
+/**
+ * Finds and records near-duplicates as articles are added. Statements are prepared once; call
+ * `add` inside the transaction that inserts the article, in import order, so that an article
+ * finds the ones added before it in the same file.
+ */
+export class NearDuplicateIndex {
+  private readonly insertSignature: Database.Statement
+  private readonly insertBand: Database.Statement
+  private readonly candidatesOf: Database.Statement
+  private readonly signatureOfId: Database.Statement
+  private readonly dateOf: Database.Statement
+  private readonly insertLink: Database.Statement
+
+  constructor(private readonly db: Database.Database) {
+    this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
+    this.insertBand = db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)')
+    this.candidatesOf = db.prepare('SELECT article_id FROM article_bands WHERE band = ?').pluck()
+    this.signatureOfId = db.prepare('SELECT signature FROM article_signatures WHERE article_id = ?').pluck()
+    this.dateOf = db.prepare('SELECT published_at FROM articles WHERE id = ?').pluck()
+    this.insertLink = db.prepare('INSERT OR REPLACE INTO article_links (article_id, original_id, similarity) VALUES (?, ?, ?)')
+  }
+
+  /**
+   * Signs article `id` (already inserted), links it to the earlier articles it resembles and stores
+   * its bands. Returns the links made (empty for a text too short to compare).
+   */
+  add(id: number, text: string, publishedAt: string | null): NearDuplicateLink[] {
+    const sig = signatureOf(text)
+    if (!sig) return []
+    const keys = bandKeys(sig)
+    const seen = new Set<number>()
+    const links: NearDuplicateLink[] = []
+    for (const key of keys) {
+      for (const other of this.candidatesOf.all(key) as number[]) {
+        if (other === id || seen.has(other)) continue
+        seen.add(other)
+        const blob = this.signatureOfId.get(other) as Buffer | undefined
+        if (!blob) continue // a stale band row of a deleted article
+        const similarity = estimateSimilarity(sig, signatureFromBlob(blob))
+        if (similarity >= LINK_THRESHOLD) links.push({ id: other, similarity })
+      }
+    }
+    links.sort((a, b) => b.similarity - a.similarity || a.id - b.id)
+    links.length = Math.min(links.length, MAX_LINKS_PER_ARTICLE)
+    for (const link of links) {
+      const otherDate = this.dateOf.get(link.id) as string | null | undefined
+      // The earlier publication is the original; with a date missing, the one in the archive first.
+      const thisIsLater = publishedAt && otherDate ? publishedAt > otherDate || (publishedAt === otherDate && id > link.id) : id > link.id
+      if (thisIsLater) this.insertLink.run(id, link.id, link.similarity)
+      else this.insertLink.run(link.id, id, link.similarity)
+    }
+    this.insertSignature.run(id, signatureToBlob(sig))
+    for (const key of keys) this.insertBand.run(key, id)
+    return links
+  }
+}
+
+/** The articles linked to `id`, both directions, most similar first. */
+export function linkedArticles(db: Database.Database, id: number): LinkedArticle[] {
+  const rows = db
+    .prepare(
+      `SELECT l.original_id AS id, l.similarity, 'reprint_of' AS relation FROM article_links l WHERE l.article_id = @id
+       UNION ALL
+       SELECT l.article_id AS id, l.similarity, 'reprinted_by' AS relation FROM article_links l WHERE l.original_id = @id`,
+    )
+    .all({ id }) as { id: number; similarity: number; relation: LinkedArticle['relation'] }[]
+  const article = db.prepare('SELECT a.title, a.published_at AS date, s.name AS source FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?')
+  return rows
+    .map((r) => ({ ...(article.get(r.id) as { title: string; date: string | null; source: string | null }), id: r.id, similarity: r.similarity, relation: r.relation }))
+    .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
+}
+
+/** Removes the band rows of a batch's articles (before they are deleted: bands have no cascade). */
+export function forgetBatchBands(db: Database.Database, batchId: number): void {
+  db.prepare('DELETE FROM article_bands WHERE article_id IN (SELECT id FROM articles WHERE batch_id = ?)').run(batchId)
+}
