@@ -1,0 +1,124 @@
+// Near-duplicates: reprints and light edits are imported and linked to the earlier article, exact
+// duplicates are skipped, re-importing changes nothing, undoing a batch removes its links.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { corpusPath, hasCorpus } from '../../../test-support/corpus'
+import { tempDir } from '../../../test-support/tmp'
+import { Archive } from '../archive/archive'
+import { importPaths } from './importer'
+import { linkedArticles, LINK_THRESHOLD } from './near-duplicates'
+import { estimateSimilarity, signatureOf } from './near-duplicates-signature'
+
+// A wire story (written for this test) and what outlets make of it.
+const WIRE = [
+  'الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس',
+  'أعلنت وزارة المياه والكهرباء اليوم عن بدء تشغيل محطة تحلية جديدة في مدينة ينبع بطاقة إنتاجية تبلغ مئة ألف متر مكعب يوميا، تكفي لتلبية احتياجات أكثر من نصف مليون نسمة في المنطقة.',
+  'وأوضح المتحدث الرسمي باسم الوزارة أن المحطة الجديدة تعمل بتقنية التناضح العكسي، وأنها ستسهم في تخفيف الضغط على شبكة المياه خلال أشهر الصيف التي يرتفع فيها الاستهلاك إلى مستويات قياسية.',
+  'وأضاف أن الوزارة تعمل على إنشاء ثلاث محطات أخرى في المنطقة الغربية خلال العامين المقبلين، ضمن خطة شاملة لتطوير البنية التحتية لقطاع المياه في المملكة.',
+]
+// Reprinted: the dateline replaced by the paper's own, diacritics and hamza written differently,
+// a number spelled out, the last sentence cut.
+const REPRINT = [
+  'ينبع – الوطن',
+  'أعلنت وزارة المياه والكهرباء اليوم عن بدء تشغيل محطة تحلية جديدة في مدينة ينبع بطاقة انتاجية تبلغ مئة الف متر مكعب يومياً، تكفي لتلبية احتياجات أكثر من نصف مليون نسمة في المنطقة.',
+  'وأوضح المتحدثُ الرسميُّ باسم الوزارة أن المحطة الجديدة تعمل بتقنية التناضح العكسي، وأنها ستسهم في تخفيف الضغط على شبكة المياه خلال أشهر الصيف التي يرتفع فيها الاستهلاك الى مستويات قياسية.',
+  'وأضاف أن الوزارة تعمل على إنشاء ثلاث محطات أخرى في المنطقة الغربية خلال العامين المقبلين.',
+]
+const UNRELATED = [
+  'جدة – عكاظ',
+  'افتتح نادي الاتحاد موسمه الرياضي الجديد بمباراة ودية أمام فريق من الدوري المصري انتهت بالتعادل الإيجابي بهدفين لمثلهما على ملعب مدينة الملك عبدالله الرياضية بحضور جماهيري كبير.',
+  'وقال مدرب الفريق في المؤتمر الصحفي عقب المباراة إن اللاعبين قدموا أداء جيدا رغم غياب عدد من الأساسيين بسبب الإصابة، مؤكدا أن الفريق سيكون جاهزا لانطلاق الدوري بعد أسبوعين.',
+]
+
+const article = (title: string, date: string, source: string, paragraphs: string[]) => `${title}\n${date}\nالمصدر: ${source}\n\n${paragraphs.join('\n\n')}\n`
+
+describe('signatures', () => {
+  it('are equal for texts that differ only in diacritics, tatweel and hamza forms', () => {
+    const a = signatureOf(WIRE.join('\n'))!
+    const b = signatureOf(WIRE.join('\n').replace(/أ/g, 'ا').replace(/ة/g, 'ه').replace(/المياه/g, 'المـــيَاه'))!
+    expect(estimateSimilarity(a, b)).toBe(1)
+  })
+
+  it('estimate a reprint above the threshold and an unrelated story far below it', () => {
+    const wire = signatureOf(WIRE.join('\n'))!
+    expect(estimateSimilarity(wire, signatureOf(REPRINT.join('\n'))!)).toBeGreaterThanOrEqual(LINK_THRESHOLD)
+    expect(estimateSimilarity(wire, signatureOf(UNRELATED.join('\n'))!)).toBeLessThan(0.1)
+  })
+
+  it('are not made for texts too short to compare', () => {
+    expect(signatureOf('عاجل: انفجار في المدينة')).toBeNull()
+  })
+})
+
+describe('importing near-duplicates', () => {
+  const dir = tempDir()
+  const wireDir = join(dir, 'wire')
+  const papersDir = join(dir, 'papers')
+  mkdirSync(wireDir)
+  mkdirSync(papersDir)
+  writeFileSync(join(wireDir, 'spa.txt'), article('محطة تحلية جديدة في ينبع', '2015-08-10', 'واس', WIRE))
+  writeFileSync(join(papersDir, 'alwatan.txt'), article('تشغيل محطة تحلية في ينبع', '2015-08-11', 'الوطن', REPRINT))
+  writeFileSync(join(papersDir, 'okaz.txt'), article('الاتحاد يتعادل وديا', '2015-08-11', 'عكاظ', UNRELATED))
+  // The wire story again, reformatted: an exact duplicate.
+  writeFileSync(join(papersDir, 'spa-copy.txt'), article('محطة تحلية جديدة في ينبع', '2015-08-10', 'واس', WIRE.map((p) => p.replace(/ /g, '  '))))
+  const archive = Archive.open(join(dir, 'archive'))
+  const idOf = (source: string) => archive.db.prepare('SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ?').pluck().get(source) as number
+  const linkCount = () => archive.db.prepare('SELECT count(*) FROM article_links').pluck().get() as number
+
+  it('imports the reprint and links it to the wire story, both ways, with its similarity', async () => {
+    await importPaths(archive, [wireDir], { origin: 'test' })
+    const report = await importPaths(archive, [papersDir], { origin: 'test' })
+    expect(report.counts).toMatchObject({ added: 2, duplicates: 1, nearDuplicates: 1 })
+    expect(report.files.find((f) => f.file === 'alwatan.txt')).toMatchObject({ status: 'imported', added: 1, nearDuplicates: 1 })
+    expect(report.files.find((f) => f.file === 'spa-copy.txt')).toMatchObject({ status: 'duplicate', duplicates: 1 })
+
+    const reprint = linkedArticles(archive.db, idOf('الوطن'))
+    expect(reprint).toHaveLength(1)
+    expect(reprint[0]).toMatchObject({ id: idOf('واس'), title: 'محطة تحلية جديدة في ينبع', source: 'واس', relation: 'reprint_of' })
+    expect(reprint[0]!.similarity).toBeGreaterThanOrEqual(LINK_THRESHOLD)
+    expect(reprint[0]!.similarity).toBeLessThan(1)
+    expect(linkedArticles(archive.db, idOf('واس'))).toEqual([{ ...reprint[0], id: idOf('الوطن'), title: 'تشغيل محطة تحلية في ينبع', source: 'الوطن', date: '2015-08-11', relation: 'reprinted_by' }])
+    expect(linkedArticles(archive.db, idOf('عكاظ'))).toEqual([])
+  })
+
+  it('changes nothing when the same batch is imported again', async () => {
+    const before = { articles: archive.articleCount(), links: linkCount(), generation: archive.articlesGeneration() }
+    const again = await importPaths(archive, [papersDir], { origin: 'test' })
+    expect(again.counts).toMatchObject({ added: 0, duplicates: 3, nearDuplicates: 0, failed: 0 })
+    expect({ articles: archive.articleCount(), links: linkCount(), generation: archive.articlesGeneration() }).toEqual(before)
+  })
+
+  it('removes the batch links and bands when the batch is undone, and links again when re-imported', async () => {
+    const batch = archive.db.prepare('SELECT batch_id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ?').pluck().get('الوطن') as number
+    const reprintId = idOf('الوطن')
+    archive.undoBatch(batch)
+    expect(linkCount()).toBe(0)
+    expect(archive.db.prepare('SELECT count(*) FROM article_bands WHERE article_id = ?').pluck().get(reprintId)).toBe(0)
+    expect(archive.db.prepare('SELECT count(*) FROM article_signatures WHERE article_id = ?').pluck().get(reprintId)).toBe(0)
+    expect(linkedArticles(archive.db, idOf('واس'))).toEqual([])
+
+    const report = await importPaths(archive, [papersDir], { origin: 'test' })
+    expect(report.counts).toMatchObject({ added: 2, nearDuplicates: 1 })
+    expect(linkedArticles(archive.db, idOf('واس')).map((l) => l.source)).toEqual(['الوطن'])
+  })
+})
+
+describe.runIf(hasCorpus)('corpus: Saudi Press Agency stories reprinted by newspapers (SaudiNewsNet 2015-08-10)', () => {
+  const archive = Archive.open(join(tempDir(), 'archive'))
+
+  it('links reprints of a wire story to it, and not a different story of the same kind', async () => {
+    const report = await importPaths(archive, [corpusPath('saudinewsnet/2015-08-10.zip')], { origin: 'test' })
+    expect(report.counts.nearDuplicates).toBeGreaterThan(100)
+    const find = (source: string, title: string) =>
+      archive.db.prepare('SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ? AND a.title = ?').pluck().get(source, title) as number
+    // Passports (الجوازات) on Yemenis: the wire item, reprinted by two papers with their own headlines.
+    const wire = find('was', 'عام / الجوازات تنهي تصحيح أوضاع أكثر من 439 ألف يمني')
+    expect(wire).toBeGreaterThan(0)
+    const outlets = linkedArticles(archive.db, wire).map((l) => l.source)
+    expect(outlets).toEqual(expect.arrayContaining(['aawsat', 'alriyadh']))
+    // Morsi's trial adjourned to another day: the same formula, another event (Jaccard ≈ 0.42).
+    const morsi = find('was', 'عام / تأجيل محاكمة مرسي و 10 آخرين في قضية التخابر إلى 16 أغسطس الجاري')
+    expect(linkedArticles(archive.db, morsi).map((l) => l.title)).not.toContain('تأجيل محاكمة مرسي في قضية التخابر إلى 2 أغسطس')
+  })
+})
