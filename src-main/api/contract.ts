@@ -26,6 +26,8 @@ export interface AppInfo {
   schemaVersion: number
   /** 'electron' in the desktop window, 'serve' in a browser. */
   host: 'electron' | 'serve'
+  /** Present when the archive is damaged: the app runs in recovery mode and offers its backups. */
+  recovery?: { reason: string; backupsDir: string }
 }
 
 /** A document the engine made for the user to save (an export): the renderer offers it as a download. */

@@ -13,6 +13,9 @@ import { SearchService } from '../core/search/service'
 import { JobRegistry } from '../core/jobs'
 import { err, intOption, openArchive, OPTIONS, out, UsageError, type Options } from './common'
 import { importCommand } from './commands/import'
+import { openRecoverable } from '../api/recovery'
+import { startBackupScheduler } from '../core/backup/scheduler'
+import { Archive } from '../core/archive/archive'
 
 const HELP = `arshif — offline archive of Arabic news (أرشيف)
 
@@ -25,6 +28,8 @@ Commands:
   search <query>     search the archive (query language: see the README)
   extract-dates <file|->  the dates an Arabic text mentions (- reads standard input)
   serve              serve the app and its API on 127.0.0.1 and print the address to open
+  backup [list]      back the archive up (database, originals, manifest) or list its backups
+  restore <backup>   check a backup (folder or id) and restore it into --archive (--force to replace one)
 
 Options:
   --archive DIR      the archive folder (default: $ARSHIF_HOME, else ${defaultArchiveDir()})
@@ -35,6 +40,8 @@ Options:
   --port N           serve: the port (default: a free one)
   --reference-date D extract-dates: the publication date (YYYY-MM-DD) that resolves اليوم، أمس …
   --no-sample        serve: do not load the bundled sample into an empty archive
+  --to DIR           backup: where backups go (default: beside the archive, <archive>-backups)
+  --force            restore: replace an archive that holds articles (its database is kept aside)
   -h, --help         this help
   -v, --version      the version
 `
@@ -123,23 +130,36 @@ function showCommand(values: Options, args: string[]): number {
 }
 
 async function serveCommand(values: Options): Promise<number> {
-  const archive = openArchive(values)
-  if (!values['no-sample']) {
-    const loaded = loadSampleIfEmpty(archive, defaultResourcesDir())
-    if (loaded) err(`The archive was empty: loaded ${loaded} sample articles.`)
-  }
+  const archiveDir = resolve(values.archive ?? defaultArchiveDir())
+  // A damaged archive is never recreated: serve starts in recovery mode instead (api/recovery.ts).
+  const engine = await openRecoverable({
+    archiveDir,
+    host: 'serve',
+    version: appVersion(),
+    log: err,
+    open: () => {
+      const archive = Archive.open(archiveDir)
+      if (!values['no-sample']) {
+        const loaded = loadSampleIfEmpty(archive, defaultResourcesDir())
+        if (loaded) err(`The archive was empty: loaded ${loaded} sample articles.`)
+      }
+      // The index loads (or builds, with progress the UI shows) in a worker while the server answers.
+      const search = new SearchService({ archiveDir })
+      const backups = startBackupScheduler(archive, { appVersion: appVersion(), log: err })
+      const handlers = createHandlers({ archive, host: 'serve', version: appVersion(), search, jobs: new JobRegistry(), resourcesDir: defaultResourcesDir() })
+      return { handlers, close: async () => (await backups.stop(), await search.close(), archive.close()) }
+    },
+  })
   // ARSHIF_RENDERER_DIR: a build elsewhere (tests that build their own copy of the UI).
   const rendererDir = process.env.ARSHIF_RENDERER_DIR ? resolve(process.env.ARSHIF_RENDERER_DIR) : resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
   const hasUi = existsSync(resolve(rendererDir, 'index.html'))
   if (!hasUi) err(`The app's UI is not built yet (run 'npm run build'); serving the API only.`)
-  // The index loads (or builds, with progress the UI shows) in a worker while the server answers.
-  const search = new SearchService({ archiveDir: archive.dir })
   const server = await startServer({
-    handlers: createHandlers({ archive, host: 'serve', version: appVersion(), search, jobs: new JobRegistry(), resourcesDir: defaultResourcesDir() }),
+    handlers: engine.handlers,
     rendererDir: hasUi ? rendererDir : null,
     port: intOption(values.port, 'port', 0),
   })
-  err(`Arshif is serving ${archive.dir}`)
+  err(`Arshif is serving ${archiveDir}${engine.damage ? ' in recovery mode: restore it from a backup in the browser' : ''}`)
   err(`Open this address in a browser (Ctrl+C to stop):`)
   out(server.openUrl)
   await new Promise<void>((done) => {
@@ -148,8 +168,7 @@ async function serveCommand(values: Options): Promise<number> {
     process.once('SIGTERM', stop)
   })
   await server.close()
-  await search.close()
-  archive.close()
+  await engine.close()
   return 0
 }
 

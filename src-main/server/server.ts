@@ -45,6 +45,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   archive_not_writable: 409,
   archive_corrupt: 409,
   archive_too_new: 409,
+  archive_not_empty: 409,
+  backup_invalid: 422,
   unsupported_file: 415,
   cancelled: 409,
   internal: 500,

@@ -9,11 +9,10 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { Archive, ARCHIVE_FILE, ORIGINALS_DIR } from '../archive/archive'
 import { migrations } from '../archive/migrations'
 import { AppError } from '../errors'
-import { BACKUP_DB_FILE, MANIFEST_FILE, MANIFEST_FORMAT, manifestSchema, type BackupManifest } from './manifest'
+import { BACKUP_DB_FILE, BACKUP_ID, MANIFEST_FILE, MANIFEST_FORMAT, manifestSchema, type BackupManifest } from './manifest'
 
-/** A backup's id is its folder name: the UTC time it was made (plus -N if two share a second). */
-export const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d{1,3})?$/
 /** An original's path inside an archive or a backup: nothing else may be named by a manifest. */
+export { BACKUP_ID }
 const ORIGINAL_PATH = /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}[.a-z0-9]{0,10}$/
 const PARTIAL_PREFIX = '.partial-'
 const INDEX_DIR = 'index'

@@ -5,6 +5,8 @@ import { z } from 'zod'
 export const MANIFEST_FILE = 'manifest.json'
 export const BACKUP_DB_FILE = 'archive.sqlite'
 export const MANIFEST_FORMAT = 1
+/** A backup's id is its folder name: the UTC time it was made (plus -N if two share a second). */
+export const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(-\d{1,3})?$/
 
 export const manifestSchema = z.object({
   app: z.literal('arshif'),
