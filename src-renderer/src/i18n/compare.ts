@@ -23,6 +23,11 @@ export const ar = {
   loading: 'جارٍ المقارنة…',
   articleA: 'المقال (أ)',
   articleB: 'المقال (ب)',
+  sideA: '(أ)',
+  sideB: '(ب)',
+  moved: 'فقرة في موضع آخر من المقال الآخر',
+  onlyHere: 'في {side} وحده',
+  figureOther: 'في الجانب الآخر: «{other}»',
   swap: 'تبديل الجانبين',
   open: 'فتح المقال',
   meta: {
@@ -41,6 +46,7 @@ export const ar = {
   },
   legend: {
     label: 'دليل الألوان والعلامات',
+    sampleWord: 'كلمة',
     removed: 'كلمات في (أ) وليست في (ب)',
     added: 'كلمات في (ب) وليست في (أ)',
     shared: 'مقطع مشترك (اللون نفسه في العمودين، انقر للانتقال إلى نظيره)',
@@ -54,9 +60,9 @@ export const ar = {
   addedWord: 'مضاف',
   numbers: {
     title: 'أرقام وتواريخ مختلفة',
-    row: '«{a}» في (أ) مقابل «{b}» في (ب)',
-    onlyA: '«{a}» في (أ) وحده',
-    onlyB: '«{b}» في (ب) وحده',
+    number: 'رقم',
+    date: 'تاريخ',
+    against: 'مقابل',
     go: 'انتقل إلى الفقرة',
   },
   many: {
@@ -77,6 +83,7 @@ export const ar = {
     score: 'التشابه {score}',
     compare: 'قارن',
     compareLabel: 'قارن هذا المقال بـ«{title}»',
+    nearDuplicate: 'نسخة شبه مطابقة',
   },
   export: {
     html: 'تصدير HTML',
@@ -112,6 +119,11 @@ export const en: typeof ar = {
   loading: 'Comparing…',
   articleA: 'Article (A)',
   articleB: 'Article (B)',
+  sideA: '(A)',
+  sideB: '(B)',
+  moved: 'in another place in the other article',
+  onlyHere: 'only in {side}',
+  figureOther: 'the other side has “{other}”',
   swap: 'Swap sides',
   open: 'Open the article',
   meta: {
@@ -130,6 +142,7 @@ export const en: typeof ar = {
   },
   legend: {
     label: 'Key to colours and marks',
+    sampleWord: 'word',
     removed: 'words in A, not in B',
     added: 'words in B, not in A',
     shared: 'shared passage (same colour in both columns; click to go to its twin)',
@@ -143,9 +156,9 @@ export const en: typeof ar = {
   addedWord: 'added',
   numbers: {
     title: 'Numbers and dates that differ',
-    row: '“{a}” in A against “{b}” in B',
-    onlyA: '“{a}” in A only',
-    onlyB: '“{b}” in B only',
+    number: 'number',
+    date: 'date',
+    against: 'against',
     go: 'Go to the paragraph',
   },
   many: {
@@ -166,6 +179,7 @@ export const en: typeof ar = {
     score: 'similarity {score}',
     compare: 'compare',
     compareLabel: 'Compare this article with “{title}”',
+    nearDuplicate: 'near-duplicate',
   },
   export: {
     html: 'Export HTML',
