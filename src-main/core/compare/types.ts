@@ -152,7 +152,7 @@ export interface SimilarArticle {
   article: ArticleSummary
   /** 0..1, higher is more similar (word-shingle overlap, containment of the shorter in the longer). */
   score: number
-  /** True when the import marked the two as near-duplicates (if that information exists). */
+  /** Near-duplicates: 90% or more of the shorter one's word triples are in the other. */
   nearDuplicate: boolean
 }
 

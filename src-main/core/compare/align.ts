@@ -1,0 +1,136 @@
+// Paragraph alignment: which paragraphs of A and B say the same thing. A sequence alignment
+// (dynamic programming over both paragraph lists, like Needleman–Wunsch) pairs paragraphs in order,
+// one to one, one to two (a paragraph split) or two to one (two merged); paragraphs left over on
+// both sides are then paired by similarity regardless of order (a paragraph moved). Similarity is
+// the Dice coefficient of the two bags of normalized words.
+import type { Words } from './words'
+
+/** Below this similarity two paragraphs are not the same paragraph. */
+export const MIN_PARAGRAPH_SIMILARITY = 0.4
+/** A moved paragraph must be clearly the same: pairing out of order is easier to get wrong. */
+const MIN_MOVED_SIMILARITY = 0.5
+/** Paid by a split or merge, so that a plain one-to-one pair wins when it explains as much. */
+const SPLIT_PENALTY = 0.05
+
+export interface Alignment {
+  a: number[]
+  b: number[]
+  similarity: number
+  moved: boolean
+}
+
+type Bag = Map<number, number>
+
+function bagsOf(words: Words): Bag[] {
+  const bags: Bag[] = []
+  for (let p = 0; p + 1 < words.paragraphStart.length; p++) {
+    const bag: Bag = new Map()
+    for (let i = words.paragraphStart[p]!; i < words.paragraphStart[p + 1]!; i++) bag.set(words.ids[i]!, (bag.get(words.ids[i]!) ?? 0) + 1)
+    bags.push(bag)
+  }
+  return bags
+}
+
+const sizeOf = (bag: Bag): number => {
+  let n = 0
+  for (const c of bag.values()) n += c
+  return n
+}
+
+/** Dice similarity of one bag against the union of one or two others. */
+function dice(one: Bag, oneSize: number, others: Bag[], othersSize: number): number {
+  if (oneSize === 0 || othersSize === 0) return 0
+  let common = 0
+  for (const [w, c] of one) {
+    let other = 0
+    for (const bag of others) other += bag.get(w) ?? 0
+    common += Math.min(c, other)
+  }
+  return (2 * common) / (oneSize + othersSize)
+}
+
+const enum Move {
+  SkipA = 1,
+  SkipB,
+  OneOne,
+  OneTwo,
+  TwoOne,
+}
+
+export function alignParagraphs(a: Words, b: Words): Alignment[] {
+  const bagsA = bagsOf(a)
+  const bagsB = bagsOf(b)
+  const sizeA = bagsA.map(sizeOf)
+  const sizeB = bagsB.map(sizeOf)
+  const n = bagsA.length
+  const m = bagsB.length
+  const sim = new Float32Array(n * m)
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sim[i * m + j] = dice(bagsA[i]!, sizeA[i]!, [bagsB[j]!], sizeB[j]!)
+
+  const gain = (s: number) => s - MIN_PARAGRAPH_SIMILARITY
+  const width = m + 1
+  const score = new Float64Array((n + 1) * width)
+  const move = new Uint8Array((n + 1) * width)
+  const splitSim = new Map<number, number>() // cell → similarity of its split/merge pair
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue
+      let best = -Infinity
+      let how: Move = Move.SkipA
+      if (i > 0 && score[(i - 1) * width + j]! > best) (best = score[(i - 1) * width + j]!), (how = Move.SkipA)
+      if (j > 0 && score[i * width + j - 1]! > best) (best = score[i * width + j - 1]!), (how = Move.SkipB)
+      if (i > 0 && j > 0) {
+        const s = sim[(i - 1) * m + j - 1]!
+        if (s >= MIN_PARAGRAPH_SIMILARITY && score[(i - 1) * width + j - 1]! + gain(s) > best) (best = score[(i - 1) * width + j - 1]! + gain(s)), (how = Move.OneOne)
+      }
+      // A split or merge is only worth looking at when both parts resemble the whole a little.
+      if (i > 0 && j > 1 && sim[(i - 1) * m + j - 2]! > 0.2 && sim[(i - 1) * m + j - 1]! > 0.2) {
+        const s = dice(bagsA[i - 1]!, sizeA[i - 1]!, [bagsB[j - 2]!, bagsB[j - 1]!], sizeB[j - 2]! + sizeB[j - 1]!)
+        const total = score[(i - 1) * width + j - 2]! + gain(s) - SPLIT_PENALTY
+        if (s >= MIN_PARAGRAPH_SIMILARITY && total > best) (best = total), (how = Move.OneTwo), splitSim.set(i * width + j, s)
+      }
+      if (i > 1 && j > 0 && sim[(i - 2) * m + j - 1]! > 0.2 && sim[(i - 1) * m + j - 1]! > 0.2) {
+        const s = dice(bagsB[j - 1]!, sizeB[j - 1]!, [bagsA[i - 2]!, bagsA[i - 1]!], sizeA[i - 2]! + sizeA[i - 1]!)
+        const total = score[(i - 2) * width + j - 1]! + gain(s) - SPLIT_PENALTY
+        if (s >= MIN_PARAGRAPH_SIMILARITY && total > best) (best = total), (how = Move.TwoOne), splitSim.set(i * width + j, s)
+      }
+      score[i * width + j] = best
+      move[i * width + j] = how
+    }
+  }
+
+  const rows: Alignment[] = []
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const how = move[i * width + j] as Move
+    const cell = i * width + j
+    if (how === Move.SkipA) rows.push({ a: [--i], b: [], similarity: 0, moved: false })
+    else if (how === Move.SkipB) rows.push({ a: [], b: [--j], similarity: 0, moved: false })
+    else if (how === Move.OneOne) rows.push({ a: [--i], b: [--j], similarity: sim[i * m + j]!, moved: false })
+    else if (how === Move.OneTwo) rows.push({ a: [i - 1], b: [j - 2, j - 1], similarity: splitSim.get(cell)!, moved: false }), (i -= 1), (j -= 2)
+    else rows.push({ a: [i - 2, i - 1], b: [j - 1], similarity: splitSim.get(cell)!, moved: false }), (i -= 2), (j -= 1)
+  }
+  rows.reverse()
+  pairMoved(rows, sim, m)
+  return rows
+}
+
+/** Pairs A's and B's leftover paragraphs, most similar first; the pair takes the A paragraph's place. */
+function pairMoved(rows: Alignment[], sim: Float32Array, m: number): void {
+  const onlyA = rows.filter((r) => r.b.length === 0)
+  const onlyB = rows.filter((r) => r.a.length === 0)
+  const candidates: { ra: Alignment; rb: Alignment; s: number }[] = []
+  for (const ra of onlyA) for (const rb of onlyB) {
+    const s = sim[ra.a[0]! * m + rb.b[0]!]!
+    if (s >= MIN_MOVED_SIMILARITY) candidates.push({ ra, rb, s })
+  }
+  candidates.sort((x, y) => y.s - x.s)
+  const taken = new Set<Alignment>()
+  for (const { ra, rb, s } of candidates) {
+    if (taken.has(ra) || taken.has(rb)) continue
+    taken.add(ra).add(rb)
+    ra.b = rb.b
+    ra.similarity = s
+    ra.moved = true
+    rows.splice(rows.indexOf(rb), 1)
+  }
+}
