@@ -27,6 +27,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
+          // The engine process (utilityProcess): archive, index and handlers, off the main process.
+          engine: resolve(root, 'src-main/electron/engine.ts'),
           // The search index runs in a worker thread: its own bundle.
           'search-worker': resolve(root, 'src-main/core/search/worker.ts'),
         },

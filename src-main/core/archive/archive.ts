@@ -99,7 +99,9 @@ export class Archive {
 
     let db: Database.Database
     try {
-      db = new Database(file)
+      // ARSHIF_SQLITE_BINDING: the desktop app in development, with better-sqlite3 built for Electron
+      // beside the Node build (scripts/native.js); worker threads inherit it with the environment.
+      db = new Database(file, { nativeBinding: process.env.ARSHIF_SQLITE_BINDING || undefined })
       db.pragma('journal_mode = WAL')
       db.pragma('foreign_keys = ON')
       db.pragma('synchronous = NORMAL')
@@ -190,8 +192,8 @@ export class Archive {
    * archive is not added again; its outcome names the article it duplicates.
    */
   addArticles(articles: ParsedArticle[], batchId: number | null, originalFile: string | null = null): AddOutcome[] {
-    const findByHash = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck()
-    const insert = this.db.prepare(
+    const findByHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck()
+    const insert = this.stmt(
       `INSERT INTO articles (title, title_derived, body, published_at, date_precision, source_id, author, url, language, content_hash, batch_id, original_file)
        VALUES (@title, @titleDerived, @body, @publishedAt, @datePrecision, @sourceId, @author, @url, @language, @hash, @batchId, @originalFile)`,
     )
@@ -239,18 +241,24 @@ export class Archive {
     return this.db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0
   }
 
+  /** Statements an import runs per article, prepared once (preparing costs more than running them). */
+  private readonly statements = new Map<string, Database.Statement>()
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)))
+    return s
+  }
+
   private sourceId(name: string): number {
-    this.db.prepare('INSERT INTO sources (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
-    return this.db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(name) as number
+    this.stmt('INSERT INTO sources (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
+    return this.stmt('SELECT id FROM sources WHERE name = ?').pluck().get(name) as number
   }
 
   private tagArticle(articleId: number, tag: string): void {
     const name = tag.trim()
     if (!name) return
-    this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
-    this.db
-      .prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?')
-      .run(articleId, name)
+    this.stmt('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
+    this.stmt('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(articleId, name)
   }
 
   listSources(): { name: string; articles: number }[] {
@@ -311,13 +319,15 @@ export class Archive {
    * Written to a temporary name and renamed, so a crash never leaves a truncated original.
    * Returns the path relative to the archive folder.
    */
+  private readonly originalDirs = new Set<string>()
   storeOriginal(bytes: Uint8Array, fileName: string): string {
     const hash = createHash('sha256').update(bytes).digest('hex')
     const ext = extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10)
     const rel = join(ORIGINALS_DIR, hash.slice(0, 2), hash + ext)
     const abs = join(this.dir, rel)
     if (!existsSync(abs)) {
-      mkdirSync(join(this.dir, ORIGINALS_DIR, hash.slice(0, 2)), { recursive: true })
+      const sub = join(this.dir, ORIGINALS_DIR, hash.slice(0, 2))
+      if (!this.originalDirs.has(sub)) mkdirSync(sub, { recursive: true }), this.originalDirs.add(sub)
       const tmp = `${abs}.${process.pid}.tmp`
       writeFileSync(tmp, bytes)
       renameSync(tmp, abs)
