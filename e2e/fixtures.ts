@@ -51,6 +51,7 @@ export const test = base.extend<{ served: ServedArchive }>({
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
     rmSync(archiveDir, { recursive: true, force: true })
+    rmSync(`${archiveDir}-backups`, { recursive: true, force: true }) // the daily backup, if it ran
   },
 })
 

@@ -2,6 +2,7 @@ import * as importMessages from './import'
 import * as compareMessages from './compare'
 import * as timelineMessages from './timeline'
 import * as desktopMessages from './desktop'
+import * as backupMessages from './backup'
 
 export default {
   app: { name: 'أرشيف', tagline: 'أرشيف الأخبار العربية', skip: 'تخطَّ إلى المحتوى' },
@@ -107,4 +108,5 @@ export default {
   compare: compareMessages.ar,
   timeline: timelineMessages.ar,
   desktop: desktopMessages.ar,
+  backup: backupMessages.ar,
 }

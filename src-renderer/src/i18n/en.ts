@@ -3,6 +3,7 @@ import * as importMessages from './import'
 import * as compareMessages from './compare'
 import * as timelineMessages from './timeline'
 import * as desktopMessages from './desktop'
+import * as backupMessages from './backup'
 
 const en: typeof ar = {
   app: { name: 'Arshif', tagline: 'Arabic news archive', skip: 'Skip to content' },
@@ -108,5 +109,6 @@ const en: typeof ar = {
   compare: compareMessages.en,
   timeline: timelineMessages.en,
   desktop: desktopMessages.en,
+  backup: backupMessages.en,
 }
 export default en
