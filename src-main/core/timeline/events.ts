@@ -1,0 +1,268 @@
+// From articles to a timeline: every date mention becomes an event labelled with what happened
+// (label.ts), the same event reported by several articles is merged into one entry citing them all,
+// and the events are put in chronological order.
+//
+// Offsets: an event source's start/end are offsets in the article's body as the archive stores it,
+// its paragraphs joined by "\n\n" (Article.paragraphs.join('\n\n')).
+//
+// Merging: events with the same date, precision and part whose labels say the same thing. Labels are
+// compared as sets of index terms (normalized, stopwords dropped, light stemming: the search
+// analyzer), by Dice's coefficient 2|A∩B| / (|A|+|B|) ≥ MERGE_DICE, or by containment
+// |A∩B| / min(|A|,|B|) ≥ MERGE_CONTAINMENT when the shorter label has at least 4 terms (a wire story
+// reprinted with a clause more or less). An article is cited once per event. Unresolved events are
+// never merged: two "أمس" in undated articles need not be the same day.
+//
+// Order: an event covers a period (a day, a month or part of one, a year or part of one); events are
+// ordered by the first day of their period, a longer period before the shorter ones that start with
+// it ("2011" before "كانون الثاني 2011" before "1 كانون الثاني 2011"), so an imprecise date is never
+// presented as if it were the first of its period, and it heads the dates it contains. Unresolved
+// events come last, in the order of their articles.
+import { analyze } from '../arabic/analyzer'
+import type { DatePrecision } from '../model'
+import { extractDates } from './extract'
+import { trimLabel } from './label'
+import { sentenceAround } from './sentence'
+import type { DateMention } from './types'
+import type { EventPrecision, EventSource, Part, Timeline, TimelineEvent, TimelineScope } from './events-types'
+
+export const MERGE_DICE = 0.5
+export const MERGE_CONTAINMENT = 0.8
+
+/** What the timeline needs of an article. */
+export interface TimelineArticle {
+  id: number
+  title: string
+  /** paragraphs joined by "\n\n" */
+  body: string
+  source: string | null
+  /** publication date, ISO, as precise as `datePrecision` says */
+  date: string | null
+  datePrecision: DatePrecision
+}
+
+/** The publication day an article's relative dates are resolved against, when it is known to the day. */
+export function referenceDateOf(a: Pick<TimelineArticle, 'date' | 'datePrecision'>): string | undefined {
+  if (!a.date || (a.datePrecision !== 'day' && a.datePrecision !== 'datetime')) return undefined
+  return /^\d{4}-\d{2}-\d{2}/.test(a.date) ? a.date.slice(0, 10) : undefined
+}
+
+export const toEventPrecision = (m: Pick<DateMention, 'precision'>): EventPrecision => (m.precision === 'week' ? 'day' : m.precision)
+
+/** One event per date mention of one article (not merged yet). */
+export function eventsOfArticle(a: TimelineArticle): TimelineEvent[] {
+  const mentions = extractDates(a.body, { referenceDate: referenceDateOf(a) })
+  const seen = new Set<string>()
+  const events: TimelineEvent[] = []
+  for (const m of mentions) {
+    const span = sentenceAround(a.body, m.start, m.end)
+    const label = trimLabel({ sentence: span.text, start: m.start - span.start, end: m.end - span.start })
+    const unresolved = m.resolved === false || m.date === ''
+    const event: TimelineEvent = {
+      key: '',
+      date: unresolved ? '' : m.date,
+      precision: toEventPrecision(m),
+      ...(m.part ? { part: m.part } : {}),
+      ...(m.hijri ? { hijri: m.hijri } : {}),
+      label,
+      hidden: false,
+      manual: false,
+      sources: [{ articleId: a.id, title: a.title, source: a.source, date: a.date, start: m.start, end: m.end, sentence: span.text }],
+      ...(unresolved ? { unresolved: true, mention: m.text } : {}),
+    }
+    // the same date said twice in one sentence is one event
+    const dedupe = `${event.date}|${event.precision}|${event.part ?? ''}|${span.start}`
+    if (!unresolved && seen.has(dedupe)) continue
+    seen.add(dedupe)
+    events.push(event)
+  }
+  return events
+}
+
+/** The index terms of a label, for comparing labels. */
+export function labelTerms(label: string): Set<string> {
+  return new Set(analyze(label).map((t) => t.term))
+}
+
+/** How alike two labels are, from 0 to 1 (see the top of this file). */
+export function labelSimilarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let common = 0
+  for (const t of a) if (b.has(t)) common++
+  const dice = (2 * common) / (a.size + b.size)
+  const small = Math.min(a.size, b.size)
+  const containment = small >= 4 ? common / small : 0
+  return Math.max(dice, containment >= MERGE_CONTAINMENT ? containment : 0)
+}
+
+interface Cluster {
+  members: { event: TimelineEvent; terms: Set<string> }[]
+}
+
+/**
+ * Merges the events of several articles: see the top of this file. The merged event takes the label
+ * that is most like the others' (the medoid), and cites every article once, oldest first.
+ */
+export function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
+  const groups = new Map<string, TimelineEvent[]>()
+  const unresolved: TimelineEvent[] = []
+  for (const e of events) {
+    if (e.unresolved || e.manual) {
+      unresolved.push(e)
+      continue
+    }
+    const k = `${e.date}|${e.precision}|${e.part ?? ''}`
+    const g = groups.get(k)
+    if (g) g.push(e)
+    else groups.set(k, [e])
+  }
+  const merged: TimelineEvent[] = []
+  for (const group of groups.values()) {
+    const clusters: Cluster[] = []
+    for (const event of group) {
+      const terms = labelTerms(event.label)
+      let best: Cluster | undefined
+      let bestScore = 0
+      for (const c of clusters) {
+        for (const m of c.members) {
+          const s = labelSimilarity(terms, m.terms)
+          if (s > bestScore) ((bestScore = s), (best = c))
+        }
+      }
+      if (best && bestScore >= MERGE_DICE) best.members.push({ event, terms })
+      else clusters.push({ members: [{ event, terms }] })
+    }
+    for (const c of clusters) merged.push(collapse(c))
+  }
+  return [...merged, ...unresolved]
+}
+
+function collapse(c: Cluster): TimelineEvent {
+  if (c.members.length === 1) return c.members[0]!.event
+  // the medoid's label (for big clusters, among the first 40 members)
+  const pool = c.members.slice(0, 40)
+  let medoid = pool[0]!
+  let bestSum = -1
+  for (const m of pool) {
+    let sum = 0
+    for (const o of pool) if (o !== m) sum += labelSimilarity(m.terms, o.terms)
+    if (sum > bestSum) ((bestSum = sum), (medoid = m))
+  }
+  const sources: EventSource[] = []
+  const cited = new Set<number>()
+  for (const { event } of c.members)
+    for (const s of event.sources) {
+      if (cited.has(s.articleId)) continue
+      cited.add(s.articleId)
+      sources.push(s)
+    }
+  sources.sort(bySourceDate)
+  const hijri = c.members.find((m) => m.event.hijri)?.event.hijri
+  return { ...medoid.event, ...(hijri ? { hijri } : {}), sources }
+}
+
+const bySourceDate = (a: EventSource, b: EventSource) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.articleId - b.articleId
+
+// ── order ───────────────────────────────────────────────────────────────────────────────────────
+
+const p2 = (n: number) => String(n).padStart(2, '0')
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
+
+const YEAR_PARTS: Record<Part, [number, number]> = { early: [1, 4], mid: [5, 8], late: [9, 12], q1: [1, 3], q2: [4, 6], q3: [7, 9], q4: [10, 12] }
+const MONTH_PARTS: Partial<Record<Part, [number, number]>> = { early: [1, 10], mid: [11, 20], late: [21, 31] }
+
+/** The first and last day (YYYY-MM-DD) of the period an event's date names; undefined when unresolved. */
+export function periodOf(e: Pick<TimelineEvent, 'date' | 'precision' | 'part'>): { from: string; to: string } | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(e.date)
+  if (!m) return undefined
+  const y = Number(m[1])
+  if (m[3]) return { from: e.date, to: e.date }
+  if (m[2]) {
+    const mo = Number(m[2])
+    const end = lastDay(y, mo)
+    const [a, b] = (e.part && MONTH_PARTS[e.part]) || [1, end]
+    return { from: `${m[1]}-${m[2]}-${p2(a)}`, to: `${m[1]}-${m[2]}-${p2(Math.min(b, end))}` }
+  }
+  const [a, b] = (e.part && YEAR_PARTS[e.part]) || [1, 12]
+  return { from: `${m[1]}-${p2(a)}-01`, to: `${m[1]}-${p2(b)}-${p2(lastDay(y, b))}` }
+}
+
+/** Chronological order (see the top of this file). */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  const pa = periodOf(a)
+  const pb = periodOf(b)
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : 0
+  return pa.from.localeCompare(pb.from) || pb.to.localeCompare(pa.to) || firstSourceDate(a).localeCompare(firstSourceDate(b))
+}
+const firstSourceDate = (e: TimelineEvent) => e.sources[0]?.date ?? '9999'
+
+/** Sorts events in place and returns them. Stable: equal events keep their order. */
+export const sortEvents = (events: TimelineEvent[]): TimelineEvent[] => events.sort(compareEvents)
+
+/** The first and last date of the visible, dated events ('' and '' when there is none). */
+export function rangeOf(events: readonly Pick<TimelineEvent, 'date' | 'precision' | 'part' | 'hidden'>[]): { from: string; to: string } {
+  let from: { day: string; date: string } | undefined
+  let to: { day: string; date: string } | undefined
+  for (const e of events) {
+    if (e.hidden) continue
+    const p = periodOf(e)
+    if (!p) continue
+    if (!from || p.from < from.day) from = { day: p.from, date: e.date }
+    if (!to || p.to > to.day) to = { day: p.to, date: e.date }
+  }
+  return { from: from?.date ?? '', to: to?.date ?? '' }
+}
+
+// ── keys ────────────────────────────────────────────────────────────────────────────────────────
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(36)
+}
+
+/** Gives every event without a key one made from its date, precision and label (unique in the list). */
+export function assignKeys(events: TimelineEvent[]): TimelineEvent[] {
+  const used = new Set(events.map((e) => e.key).filter(Boolean))
+  for (const e of events) {
+    if (e.key) continue
+    const first = e.sources[0]
+    const base = `${e.date || 'unresolved'}-${e.precision}${e.part ? '-' + e.part : ''}-${fnv1a(e.label + (e.unresolved && first ? `@${first.articleId}:${first.start}` : ''))}`
+    let key = base
+    for (let n = 2; used.has(key); n++) key = `${base}-${n}`
+    used.add(key)
+    e.key = key
+  }
+  return events
+}
+
+// ── the whole timeline ──────────────────────────────────────────────────────────────────────────
+
+export interface BuildOptions {
+  name: string
+  scope: TimelineScope
+  /** called after each article */
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
+}
+
+/** A draft timeline of the articles: events found, merged, ordered and keyed. */
+export function buildTimeline(articles: readonly TimelineArticle[], opts: BuildOptions): Timeline {
+  const all: TimelineEvent[] = []
+  let done = 0
+  for (const a of articles) {
+    if (opts.signal?.aborted) break
+    all.push(...eventsOfArticle(a))
+    opts.onProgress?.(++done, articles.length)
+  }
+  const events = assignKeys(sortEvents(mergeEvents(all)))
+  return {
+    name: opts.name,
+    scope: opts.scope,
+    events,
+    range: rangeOf(events),
+    stats: { articles: articles.length, mentions: all.length, events: events.length, unresolved: events.filter((e) => e.unresolved).length },
+  }
+}
