@@ -2,8 +2,8 @@
 // archive, rebuilds it (with progress) when it does not, keeps it in step with changes, and answers
 // queries a page at a time. Runs wherever it is put: in a worker thread for the app and serve
 // mode, in-process for the CLI.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type MiniSearch from 'minisearch'
 import type { Archive } from '../archive/archive'
 import type { DatePrecision } from '../model'
@@ -191,12 +191,15 @@ export class Searcher {
     mkdirSync(this.dir, { recursive: true })
     const meta: SnapshotMeta = { format: INDEX_FORMAT, analyzer: ANALYZER_VERSION, generation, articles: this.index.documentCount, savedAt: new Date().toISOString() }
     // The meta file goes last: a crash between the two renames leaves a snapshot whose meta does not
-    // match it, which is rebuilt at the next start.
+    // match it, which is rebuilt at the next start. Temporary names carry the pid, so two processes
+    // saving at once never write into the same file; a killed process's leftovers are removed here.
+    removeDeadTemporaries(this.dir, [this.snapshotFile, this.metaFile])
     const tmp = `${this.snapshotFile}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify(this.index))
     renameSync(tmp, this.snapshotFile)
-    writeFileSync(`${this.metaFile}.tmp`, JSON.stringify(meta))
-    renameSync(`${this.metaFile}.tmp`, this.metaFile)
+    const metaTmp = `${this.metaFile}.${process.pid}.tmp`
+    writeFileSync(metaTmp, JSON.stringify(meta))
+    renameSync(metaTmp, this.metaFile)
   }
 
   /** Brings the index in step after articles were added, edited or removed. */
@@ -303,5 +306,25 @@ export class Searcher {
       if (word && !words.includes(word)) words.push(word)
     }
     return words
+  }
+}
+
+/** Temporary snapshot files (`<file>.<pid>.tmp`) of processes that died mid-save (a crash, kill -9). */
+function removeDeadTemporaries(dir: string, files: string[]): void {
+  const names = new Set(files.map((f) => basename(f)))
+  for (const entry of readdirSync(dir)) {
+    const m = /^(.*)\.(\d+)\.tmp$/.exec(entry)
+    if (!m || !names.has(m[1]!) || processAlive(Number(m[2]))) continue
+    rmSync(join(dir, entry), { force: true })
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
