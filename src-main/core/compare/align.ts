@@ -2,7 +2,10 @@
 // (dynamic programming over both paragraph lists, like Needleman–Wunsch) pairs paragraphs in order,
 // one to one, one to two (a paragraph split) or two to one (two merged); paragraphs left over on
 // both sides are then paired by similarity regardless of order (a paragraph moved). Similarity is
-// the Dice coefficient of the two bags of normalized words.
+// the Dice coefficient of the two bags of normalized words. Last, a paragraph left alone whose
+// words the other article carries anyway (shared passages) next to an aligned row joins that row:
+// this catches merges and splits of more than two paragraphs, and rewrapped text.
+import type { PassageMatch } from './passages'
 import type { Words } from './words'
 
 /** Below this similarity two paragraphs are not the same paragraph. */
@@ -57,7 +60,7 @@ const enum Move {
   TwoOne,
 }
 
-export function alignParagraphs(a: Words, b: Words): Alignment[] {
+export function alignParagraphs(a: Words, b: Words, passages: readonly PassageMatch[] = []): Alignment[] {
   const bagsA = bagsOf(a)
   const bagsB = bagsOf(b)
   const sizeA = bagsA.map(sizeOf)
@@ -111,7 +114,97 @@ export function alignParagraphs(a: Words, b: Words): Alignment[] {
   }
   rows.reverse()
   pairMoved(rows, sim, m)
+  if (passages.length) {
+    absorbCarried(rows, a, b, passages)
+    for (const row of rows) {
+      if (row.a.length + row.b.length <= 3 || !row.a.length || !row.b.length) continue
+      const sideB = row.b.map((j) => bagsB[j]!)
+      row.similarity = dice(mergeBags(row.a.map((i) => bagsA[i]!)), row.a.reduce((t, i) => t + sizeA[i]!, 0), sideB, row.b.reduce((t, j) => t + sizeB[j]!, 0))
+    }
+  }
   return rows
+}
+
+function mergeBags(bags: Bag[]): Bag {
+  const all: Bag = new Map()
+  for (const bag of bags) for (const [w, c] of bag) all.set(w, (all.get(w) ?? 0) + c)
+  return all
+}
+
+/** A paragraph counts as carried by the other article when this share of its words is in shared passages. */
+const CARRIED = 0.5
+
+/**
+ * Joins to an aligned row the paragraphs left alone next to it whose words the other article
+ * carries in that row or in the paragraphs left alone beside it (shared passages say where each
+ * word went). Works gap by gap between two rows aligned in order, from each end of the gap inwards.
+ */
+function absorbCarried(rows: Alignment[], a: Words, b: Words, passages: readonly PassageMatch[]): void {
+  const toB = new Int32Array(a.ids.length).fill(-1)
+  const toA = new Int32Array(b.ids.length).fill(-1)
+  for (const p of passages) for (let k = 0; k < p.length; k++) (toB[p.a + k] = p.b + k), (toA[p.b + k] = p.a + k)
+
+  const anchored = (r: Alignment | undefined) => r !== undefined && r.a.length > 0 && r.b.length > 0 && !r.moved
+  for (let start = 0; start < rows.length; ) {
+    if (anchored(rows[start]) && start > 0) {
+      start++
+      continue
+    }
+    // rows[start, end) are unmatched; prev and next are the anchored rows around them (if any).
+    let end = start
+    while (end < rows.length && !anchored(rows[end])) end++
+    if (end === start) {
+      start++
+      continue
+    }
+    const gap = rows.slice(start, end)
+    const prev = start > 0 ? rows[start - 1] : undefined
+    const next = rows[end]
+    if (gap.some((r) => r.moved || (r.a.length && r.b.length)) || (!prev && !next)) {
+      start = end + 1
+      continue
+    }
+    const gapA = new Set(gap.flatMap((r) => r.a))
+    const gapB = new Set(gap.flatMap((r) => r.b))
+    /** Where paragraph `p` of one side went: words landing near prev, near next, and in all. */
+    const destination = (words: Words, p: number, map: Int32Array, other: Words, side: 'a' | 'b') => {
+      const [otherPrev, otherNext, otherGap] = side === 'a' ? [prev?.b, next?.b, gapB] : [prev?.a, next?.a, gapA]
+      let toPrev = 0
+      let toNext = 0
+      for (let i = words.paragraphStart[p]!; i < words.paragraphStart[p + 1]!; i++) {
+        if (map[i]! < 0) continue
+        const q = other.paragraph[map[i]!]!
+        if (otherPrev?.includes(q)) toPrev++
+        else if (otherNext?.includes(q)) toNext++
+        else if (otherGap.has(q)) (otherPrev ? toPrev++ : toNext++)
+      }
+      const size = words.paragraphStart[p + 1]! - words.paragraphStart[p]!
+      return { carried: size > 0 && toPrev + toNext >= CARRIED * size, towardsPrev: toPrev >= toNext }
+    }
+    const absorbed = new Set<Alignment>()
+    for (const [side, words, map, other] of [['a', a, toB, b], ['b', b, toA, a]] as const) {
+      const alone = gap.filter((r) => r[side].length > 0)
+      // From the start of the gap into prev, then from its end into next, while paragraphs are carried.
+      let lo = 0
+      while (prev && lo < alone.length) {
+        const p = alone[lo]!
+        const d = destination(words, p[side][0]!, map, other, side)
+        if (!d.carried || !d.towardsPrev || p[side][0] !== prev[side].at(-1)! + 1) break
+        prev[side].push(p[side][0]!)
+        absorbed.add(p)
+        lo++
+      }
+      for (let hi = alone.length - 1; next && hi >= lo; hi--) {
+        const p = alone[hi]!
+        const d = destination(words, p[side][0]!, map, other, side)
+        if (!d.carried || p[side][0] !== next[side][0]! - 1) break
+        next[side].unshift(p[side][0]!)
+        absorbed.add(p)
+      }
+    }
+    rows.splice(start, end - start, ...gap.filter((r) => !absorbed.has(r)))
+    start = start + gap.filter((r) => !absorbed.has(r)).length + 1
+  }
 }
 
 /** Pairs A's and B's leftover paragraphs, most similar first; the pair takes the A paragraph's place. */

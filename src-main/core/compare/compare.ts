@@ -24,7 +24,8 @@ export function compareArticles(a: ComparedArticle, b: ComparedArticle): Compari
   const rows: AlignedRow[] = []
   const figures: FigureDifference[] = []
   const referenceDates = { a: referenceDate(a), b: referenceDate(b) }
-  for (const { a: pa, b: pb, similarity, moved } of alignParagraphs(wa, wb)) {
+  const matches = findSharedPassages(wa, wb)
+  for (const { a: pa, b: pb, similarity, moved } of alignParagraphs(wa, wb, matches)) {
     if (!pb.length) {
       rows.push({ kind: 'removed', a: pa, b: [], similarity: 0, moved: false, aChanges: [], bChanges: [] })
       continue
@@ -53,7 +54,6 @@ export function compareArticles(a: ComparedArticle, b: ComparedArticle): Compari
     rows.push({ kind: same ? 'same' : 'changed', a: pa, b: pb, similarity: same ? 1 : round(similarity), moved, aChanges: same ? [] : rangesOfWords(wa, cut), bChanges: same ? [] : rangesOfWords(wb, added) })
   }
 
-  const matches = findSharedPassages(wa, wb)
   for (const m of matches) {
     coveredA.fill(1, m.a, m.a + m.length)
     coveredB.fill(1, m.b, m.b + m.length)
