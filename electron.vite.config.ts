@@ -31,6 +31,8 @@ export default defineConfig({
           engine: resolve(root, 'src-main/electron/engine.ts'),
           // The search index runs in a worker thread: its own bundle.
           'search-worker': resolve(root, 'src-main/core/search/worker.ts'),
+          // Imports run in a worker thread too (core/import/run.ts finds it beside the engine's bundle).
+          'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
         },
       },
     },

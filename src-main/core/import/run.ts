@@ -8,13 +8,16 @@ import type { ImportProgress, ImportReport } from './importer'
 import type { ImportWorkerInit, ImportWorkerMessage } from './worker-protocol'
 
 /**
- * The worker's script. In the Electron build the engine is bundled into out/main/index.js with
+ * The worker's script. In the Electron build the engine is bundled into out/main/engine.js with
  * `import-worker.js` beside it (electron.vite.config.ts); from source (CLI, serve, tests) the
  * TypeScript worker is started through tsx.
  */
 export function importWorkerUrl(): URL {
-  const bundled = new URL('./import-worker.js', import.meta.url)
-  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return bundled
+  // Beside the bundle this code landed in, or one folder up should the bundler put it in chunks/.
+  for (const candidate of ['./import-worker.js', '../import-worker.js']) {
+    const bundled = new URL(candidate, import.meta.url)
+    if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return bundled
+  }
   return new URL('./worker-from-source.mjs', import.meta.url)
 }
 
