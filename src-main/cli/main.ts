@@ -40,6 +40,9 @@ Options:
   --port N           serve: the port (default: a free one)
   --reference-date D extract-dates: the publication date (YYYY-MM-DD) that resolves اليوم، أمس …
   --no-sample        serve: do not load the bundled sample into an empty archive
+  --map F=COLUMN     import: which column of a CSV/TSV/JSON file holds field F (title, body, date,
+                     source, author, url); repeat for each field; F= means none
+  --resume BATCH     import: go on with an interrupted import batch (no paths)
   --to DIR           backup: where backups go (default: beside the archive, <archive>-backups)
   --force            restore: replace an archive that holds articles (its database is kept aside)
   -h, --help         this help

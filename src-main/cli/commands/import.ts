@@ -1,27 +1,71 @@
 // `arshif import <paths…>`: files, folders and zips as one batch, progress on stderr.
-import type { ImportProgress } from '../../core/import/importer'
-import { err, openArchive, out, UsageError, type Options } from '../common'
+// `--map field=column` (repeatable) says which column of a CSV/TSV/JSON file holds which field;
+// `--resume <batch>` goes on with an import that was interrupted (a crash, a kill).
+import type { FieldMap } from '../../core/import/formats'
+import type { ImportProgress, ImportReport } from '../../core/import/importer'
+import { err, intOption, openArchive, out, UsageError, type Options } from '../common'
+
+const MAP_FIELDS = ['title', 'body', 'date', 'source', 'author', 'url'] as const
+
+/** `--map title=headline --map body=text` → { title: 'headline', body: 'text' }; `author=` means "none". */
+export function parseFieldMap(specs: readonly string[] | undefined): FieldMap | undefined {
+  if (!specs?.length) return undefined
+  const map: FieldMap = {}
+  for (const spec of specs) {
+    const eq = spec.indexOf('=')
+    if (eq < 0) throw new UsageError(`--map takes field=column (e.g. --map title=headline), not '${spec}'`)
+    const field = spec.slice(0, eq).trim()
+    if (!(MAP_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map: unknown field '${field}'; the fields are ${MAP_FIELDS.join(', ')}`)
+    const key = field as (typeof MAP_FIELDS)[number]
+    if (map[key] !== undefined) throw new UsageError(`--map: the field '${field}' is mapped twice`)
+    map[key] = spec.slice(eq + 1).trim()
+  }
+  return map
+}
+
+const duration = (s: number) => (s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`)
 
 export async function importCommand(values: Options, paths: string[]): Promise<number> {
-  if (paths.length === 0) throw new UsageError('import needs at least one file or folder')
+  const resume = values.resume === undefined ? undefined : intOption(values.resume, 'resume', 0, 1)
+  if (resume !== undefined && paths.length) throw new UsageError('--resume continues a batch with its own files; give no paths with it')
+  if (resume !== undefined && values.map?.length) throw new UsageError('--resume uses the batch\'s own field mapping; --map cannot change it')
+  if (resume === undefined && paths.length === 0) throw new UsageError('import needs at least one file or folder (or --resume <batch>)')
+  const fieldMap = parseFieldMap(values.map)
   const archive = openArchive(values)
   try {
     const tty = process.stderr.isTTY
     const started = Date.now()
+    let lastLine = 0
     const onProgress = (p: ImportProgress) => {
-      if (!tty && p.done !== p.total && p.done % 100 !== 0) return
-      const rate = p.done / Math.max(0.001, (Date.now() - started) / 1000)
-      const left = rate > 0 ? Math.round((p.total - p.done) / rate) : 0
-      const line = `importing ${p.done}/${p.total} files · ${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed · ${rate.toFixed(0)} files/s · ~${left}s left`
+      const now = Date.now()
+      const finished = p.done === p.total
+      // A line a second when not a terminal (logs), as often as it changes on a terminal.
+      if (!finished && now - lastLine < (tty ? 100 : 1000)) return
+      lastLine = now
+      const seconds = Math.max(0.001, (now - started) / 1000)
+      const filesPerSecond = p.done / seconds
+      const left = filesPerSecond > 0 ? (p.total - p.done) / filesPerSecond : 0
+      const near = p.nearDuplicates ? ` (${p.nearDuplicates} near-duplicates linked)` : ''
+      const line = `importing ${p.done}/${p.total} files · ${p.added} added${near} · ${p.duplicates} duplicates · ${p.failed} failed · ${Math.round(p.added / seconds)} articles/s · ${finished ? 'done' : `~${duration(left)} left`}`
       process.stderr.write(tty ? `\r${line}\x1b[K` : line + '\n')
     }
     // Loaded on demand: the parsers are the heaviest part of the CLI and only import needs them.
-    const { importPaths } = await import('../../core/import/importer')
-    const report = await importPaths(archive, paths, { origin: 'cli', onProgress })
+    const { importPaths, resumeImport, interruptedBatches } = await import('../../core/import/importer')
+    let report: ImportReport
+    if (resume !== undefined) {
+      report = await resumeImport(archive, resume, { onProgress })
+    } else {
+      const waiting = interruptedBatches(archive)
+      if (waiting.length) err(`note: ${waiting.map((b) => `batch ${b.id} (${b.label})`).join(', ')} was interrupted; 'arshif import --resume <batch>' goes on with it.`)
+      report = await importPaths(archive, paths, { origin: 'cli', onProgress, fieldMap })
+    }
     if (tty) process.stderr.write('\n')
     for (const f of report.files) for (const p of f.problems) err(`${f.file}: ${p}`)
-    const { added, duplicates, failed, files } = report.counts
-    err(`batch ${report.batchId}: ${added} articles added, ${duplicates} duplicates skipped, ${failed} of ${files} files failed`)
+    const { added, duplicates, failed, files, nearDuplicates } = report.counts
+    err(
+      `batch ${report.batchId}: ${added} articles added (${nearDuplicates ?? 0} linked to an earlier article they resemble), ${duplicates} duplicates skipped, ${failed} of ${files} files failed` +
+        ` in ${duration((Date.now() - started) / 1000)}`,
+    )
     if (values.json) out(JSON.stringify(report, null, 2))
     return failed > 0 && added === 0 && duplicates === 0 ? 1 : 0
   } finally {

@@ -164,9 +164,17 @@ function processAlive(pid: number, host: string): boolean {
   }
 }
 
-/** Writes each unit's articles, links and outcome in one transaction; remembers what is done. */
+/**
+ * Writes each unit's articles, links and outcome together (a savepoint each: one unit is whole or
+ * absent, a failing unit rolls back alone), several units to a transaction: committing is the
+ * costly part of a small file. The transaction is committed before the importer awaits anything
+ * (commit()), so no other code on this connection ever writes inside it; a crash loses at most the
+ * units of the last open transaction, which resuming then imports.
+ */
 class BatchWriter {
   readonly done = new Set<string>()
+  private openedAt = 0
+  private pending = 0
   private readonly nearDuplicates: NearDuplicateIndex
   private readonly insertOutcome
 
@@ -188,8 +196,28 @@ class BatchWriter {
 
   /** A unit without articles (failed, refused, empty): only its outcome. */
   record(unit: string, outcome: FileOutcome): void {
+    this.begin()
     this.insertOutcome.run(this.batchId, unit, JSON.stringify(outcome))
     this.done.add(unit)
+    this.pending++
+  }
+
+  private begin(): void {
+    if (this.archive.db.inTransaction) return
+    this.archive.db.exec('BEGIN IMMEDIATE')
+    this.openedAt = Date.now()
+    this.pending = 0
+  }
+
+  /** Commits the units written so far (call before any await). */
+  commit(): void {
+    if (this.archive.db.inTransaction) this.archive.db.exec('COMMIT')
+    this.pending = 0
+  }
+
+  /** Commits when enough units or time have gone by. */
+  commitSometimes(): void {
+    if (this.pending >= COMMIT_EVERY_UNITS || Date.now() - this.openedAt >= COMMIT_EVERY_MS) this.commit()
   }
 
   /** Parses and writes one unit's bytes; `name` gives the file name (format, original's extension). */
@@ -203,6 +231,7 @@ class BatchWriter {
       } else {
         // Outside the transaction: a crash before the commit leaves an unreferenced copy, never a missing one.
         const original = this.archive.storeOriginal(bytes, name)
+        this.begin()
         this.archive.db.transaction(() => {
           const results = this.archive.addArticles(parsed.articles, this.batchId, original)
           let linked = 0
@@ -217,6 +246,7 @@ class BatchWriter {
           outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
           this.record(unit, outcome)
         })()
+        this.commitSometimes()
         return outcome
       }
     } catch (e) {
@@ -226,18 +256,22 @@ class BatchWriter {
       outcome.problems.push(e instanceof Error ? e.message : String(e))
     }
     this.record(unit, outcome)
+    this.commitSometimes()
     return outcome
   }
 }
 
+const COMMIT_EVERY_UNITS = 64
+const COMMIT_EVERY_MS = 250
+
 async function runBatch(archive: Archive, batchId: number, paths: string[], opts: ImportOptions): Promise<ImportReport> {
   const { files, missing } = collectFiles(paths)
   const writer = new BatchWriter(archive, batchId)
-  const counts: ImportCounts = { files: files.length + missing.length, added: 0, duplicates: 0, failed: 0, nearDuplicates: 0 }
+  const counts: ImportCounts = { files: files.length + missing.length, added: 0, duplicates: 0, failed: 0 }
   const count = (outcome: FileOutcome) => {
     counts.added += outcome.added
     counts.duplicates += outcome.duplicates
-    counts.nearDuplicates! += outcome.nearDuplicates ?? 0
+    if (outcome.nearDuplicates) counts.nearDuplicates = (counts.nearDuplicates ?? 0) + outcome.nearDuplicates
     if (outcome.status === 'failed') counts.failed++
   }
   // Resuming: what was done before counts as done.
@@ -249,6 +283,7 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
     writer.record(file, outcome)
     count(outcome)
   }
+  writer.commit()
   const root = paths.length === 1 ? paths[0]! : process.cwd()
   let status: ImportReport['status'] = 'done'
 
@@ -262,40 +297,52 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   const zipLimits = opts.zipLimits ?? { ...ZIP_LIMITS, maxEntryBytes: MAX_FILE_BYTES }
   const fieldMap = opts.fieldMap
 
-  for (const file of files) {
-    if (opts.signal?.aborted) {
-      status = 'cancelled'
-      break
-    }
-    const shown = relative(root, file) || basename(file)
-    if (looksLikeZip(file)) {
-      total--
-      const finished = await readZip(
-        file,
-        (unit) => {
-          total++
-          const key = zipUnitKey(file, unit)
-          if (writer.done.has(key)) {
-            progress(`${shown}/${'entry' in unit ? unit.entry : ''}`)
-          } else {
-            const outcome = importZipUnit(writer, key, unit, shown, fieldMap)
-            count(outcome)
-            progress(outcome.file)
-          }
-          return !opts.signal?.aborted
-        },
-        zipLimits,
-      )
-      if (!finished) {
+  let breathed = Date.now()
+  try {
+    for (const file of files) {
+      if (opts.signal?.aborted) {
         status = 'cancelled'
         break
       }
-      continue
+      const shown = relative(root, file) || basename(file)
+      if (mayBeZip(file)) {
+        total--
+        writer.commit()
+        const finished = await readZip(
+          file,
+          (unit) => {
+            total++
+            const key = zipUnitKey(file, unit)
+            if (writer.done.has(key)) {
+              progress(`${shown}/${'entry' in unit ? unit.entry : ''}`)
+            } else {
+              const outcome = importZipUnit(writer, key, unit, shown, fieldMap)
+              count(outcome)
+              progress(outcome.file)
+            }
+            // readZip awaits the next entry: nothing may stay uncommitted across it.
+            writer.commit()
+            return !opts.signal?.aborted
+          },
+          zipLimits,
+        )
+        if (!finished) {
+          status = 'cancelled'
+          break
+        }
+        continue
+      }
+      if (!writer.done.has(file)) count(importOne(writer, file, shown, fieldMap))
+      progress(shown)
+      // Let the event loop breathe between files so progress and cancellation get through.
+      if (Date.now() - breathed >= 50) {
+        writer.commit()
+        await new Promise((r) => setImmediate(r))
+        breathed = Date.now()
+      }
     }
-    if (!writer.done.has(file)) count(importOne(writer, file, shown, fieldMap))
-    progress(shown)
-    // Let the event loop breathe between files so progress and cancellation get through.
-    if (done % 16 === 0) await new Promise((r) => setImmediate(r))
+  } finally {
+    writer.commit()
   }
 
   counts.files = missing.length + total
@@ -303,6 +350,10 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   archive.finishBatch(batchId, status, { ...counts }, outcomes)
   return { batchId, status, counts, files: outcomes }
 }
+
+// Files named like this are read as what they say; other names are checked for a ZIP signature.
+const TEXT_EXTENSIONS = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|csv|tsv|xml|trec|sgml?)$/i
+const mayBeZip = (file: string) => !TEXT_EXTENSIONS.test(file) && looksLikeZip(file)
 
 const zipUnitKey = (zip: string, unit: ZipUnit) => (unit.kind === 'failed' ? `${zip}#failed:${unit.reason.slice(0, 80)}` : `${zip}/${unit.entry}`)
 

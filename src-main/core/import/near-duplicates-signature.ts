@@ -6,13 +6,13 @@
 // folded, digits to 0-9), cut into words, and the words into overlapping shingles of
 // SHINGLE_WORDS words. Two articles' MinHash signatures agree at each position with probability
 // equal to the Jaccard similarity of their shingle sets, so the share of equal positions estimates
-// it. LSH: the signature is cut into BANDS bands of ROWS values; articles sharing any whole band
+// it (one-permutation hashing, see signatureOf). LSH: the signature is cut into BANDS bands of ROWS values; articles sharing any whole band
 // are candidates, then checked against the threshold with the full signature.
 import { normalize } from '../arabic/normalize'
 import { forEachWord } from '../arabic/tokenize'
 
 export const SHINGLE_WORDS = 3
-/** Signature length: the estimate's standard error is about √(J(1-J)/HASHES), ±0.06 near J = 0.5. */
+/** Signature length (bins): the estimate's standard error is about √(J(1-J)/HASHES), ±0.06 near J = 0.5. */
 export const HASHES = 72
 export const BANDS = 24
 export const ROWS = HASHES / BANDS
@@ -28,14 +28,6 @@ function fmix32(h: number): number {
   h ^= h >>> 16
   return h >>> 0
 }
-
-/** One seed per MinHash position: value_i(shingle) = fmix32(shingle ^ seed_i), a random-looking permutation each. */
-const SEEDS = (() => {
-  const seeds = new Uint32Array(HASHES)
-  let s = 0x2545f491
-  for (let i = 0; i < HASHES; i++) seeds[i] = s = fmix32(s + 0x9e3779b9)
-  return seeds
-})()
 
 /** FNV-1a over the code units of text.slice(start, end). */
 function hashWord(text: string, start: number, end: number): number {
@@ -60,16 +52,34 @@ export function shingleHashes(text: string): Uint32Array {
   return out
 }
 
-/** The MinHash signature of a text, or null when it has too few shingles to compare. */
+/**
+ * The MinHash signature of a text, or null when it has too few shingles to compare.
+ * One-permutation hashing: each shingle is hashed once, falls into one of HASHES bins by its high
+ * bits and competes for that bin's minimum; a bin no shingle fell into borrows the value of a bin
+ * picked by a fixed sequence that depends only on the bin number ("optimal densification",
+ * Shrivastava 2017), so two texts still agree on a bin with probability equal to their Jaccard
+ * similarity. One hash per shingle instead of HASHES: signing stays a small part of an import.
+ */
 export function signatureOf(text: string): Uint32Array | null {
   const shingles = shingleHashes(text)
   if (shingles.length < MIN_SHINGLES) return null
   const sig = new Uint32Array(HASHES).fill(0xffffffff)
+  const filled = new Uint8Array(HASHES)
   for (let j = 0; j < shingles.length; j++) {
-    const s = shingles[j]!
-    for (let i = 0; i < HASHES; i++) {
-      const v = fmix32(s ^ SEEDS[i]!)
-      if (v < sig[i]!) sig[i] = v
+    const h = shingles[j]!
+    const bin = Math.floor(((h >>> 8) * HASHES) / 0x1000000)
+    const v = fmix32(h ^ 0x5bd1e995)
+    filled[bin] = 1
+    if (v < sig[bin]!) sig[bin] = v
+  }
+  for (let i = 0; i < HASHES; i++) {
+    if (filled[i]) continue
+    for (let attempt = 1; ; attempt++) {
+      const from = fmix32(Math.imul(i + 1, 0x9e3779b1) + Math.imul(attempt, 0x85ebca6b)) % HASHES
+      if (filled[from]) {
+        sig[i] = sig[from]!
+        break
+      }
     }
   }
   return sig
