@@ -79,9 +79,10 @@ export function alignParagraphs(a: Words, b: Words, passages: readonly PassageMa
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue
       let best = -Infinity
-      let how: Move = Move.SkipA
-      if (i > 0 && score[(i - 1) * width + j]! > best) (best = score[(i - 1) * width + j]!), (how = Move.SkipA)
+      let how: Move = Move.SkipB
+      // Skipping B wins ties, so that in a gap A's leftover paragraphs come before B's (the walk back reverses).
       if (j > 0 && score[i * width + j - 1]! > best) (best = score[i * width + j - 1]!), (how = Move.SkipB)
+      if (i > 0 && score[(i - 1) * width + j]! > best) (best = score[(i - 1) * width + j]!), (how = Move.SkipA)
       if (i > 0 && j > 0) {
         const s = sim[(i - 1) * m + j - 1]!
         if (s >= MIN_PARAGRAPH_SIMILARITY && score[(i - 1) * width + j - 1]! + gain(s) > best) (best = score[(i - 1) * width + j - 1]! + gain(s)), (how = Move.OneOne)

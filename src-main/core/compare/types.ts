@@ -46,7 +46,8 @@ export interface MetadataDiff {
  *   removed  — paragraph(s) of A with no counterpart in B (b is empty)
  *   added    — paragraph(s) of B with no counterpart in A (a is empty)
  * Rows come in A's order; B's unmatched paragraphs are placed after the row of the B paragraph
- * before them. A pair found out of order (a paragraph moved) has `moved: true`.
+ * before them (between two aligned rows, A's leftovers first, then B's). A pair found out of order
+ * (a paragraph moved) has `moved: true` and sits at A's place.
  */
 export interface AlignedRow {
   kind: 'same' | 'changed' | 'removed' | 'added'
