@@ -40,7 +40,8 @@ interface BatchRow {
 
 const countsOf = (json: string): BatchSummary['counts'] => {
   const c = JSON.parse(json) as Record<string, number>
-  return { files: c.files ?? 0, added: c.added ?? 0, duplicates: c.duplicates ?? 0, failed: c.failed ?? 0 }
+  // The sample loader counts 'imported' where imports count 'added'.
+  return { files: c.files ?? 0, added: c.added ?? c.imported ?? 0, duplicates: c.duplicates ?? 0, failed: c.failed ?? 0 }
 }
 
 const summary = (r: BatchRow, isRunning: IsRunning): BatchSummary => ({
