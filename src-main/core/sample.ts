@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Archive } from './archive/archive'
 import type { ParsedArticle } from './model'
+import { linkAddedArticles } from './import/near-duplicates'
 
 interface SampleArticle {
   title: string
@@ -40,7 +41,12 @@ export function loadSampleIfEmpty(archive: Archive, resourcesDir: string): numbe
   if (archive.getSetting(SAMPLE_LOADED, false) || archive.articleCount() > 0) return 0
   const articles = readSampleArticles(resourcesDir)
   const batch = archive.beginBatch('Sample archive / الأرشيف التجريبي', 'sample')
-  const outcomes = archive.addArticles(articles, batch)
+  // The sample holds a wire story and two reprints of it: linked as an import would link them.
+  const outcomes = archive.db.transaction(() => {
+    const added = archive.addArticles(articles, batch)
+    linkAddedArticles(archive.db, articles, added)
+    return added
+  })()
   const added = outcomes.filter((o) => o.status === 'added').length
   archive.finishBatch(batch, 'done', { imported: added, duplicates: outcomes.length - added }, [])
   archive.setSetting(SAMPLE_LOADED, true)

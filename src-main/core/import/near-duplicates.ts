@@ -16,6 +16,8 @@
 // state), and a few rewrites. A wrong "also published by" misleads a researcher more than a missed
 // rewrite does, so links start at 0.5. See bench/README.md (bench:import) for the counts.
 import type Database from 'better-sqlite3'
+import type { AddOutcome } from '../archive/archive'
+import type { ParsedArticle } from '../model'
 import { bandKeys, estimateSimilarity, signatureFromBlob, signatureOf, signatureToBlob } from './near-duplicates-signature'
 
 export const LINK_THRESHOLD = 0.5
@@ -97,6 +99,21 @@ export class NearDuplicateIndex {
     for (const key of keys) this.insertBand.run(key, id)
     return links
   }
+}
+
+/**
+ * Signs and links the articles an `addArticles` call just added (for callers that add articles
+ * themselves, like the sample loader; the importer does this per unit). Call inside the same
+ * transaction as the insert.
+ */
+export function linkAddedArticles(db: Database.Database, articles: readonly ParsedArticle[], outcomes: readonly AddOutcome[]): number {
+  const index = new NearDuplicateIndex(db)
+  let linked = 0
+  outcomes.forEach((o, i) => {
+    const a = articles[i]!
+    if (o.status === 'added' && index.add(o.id, signatureText(a), a.publishedAt ?? null).length > 0) linked++
+  })
+  return linked
 }
 
 /** The articles linked to `id`, both directions, most similar first. */
