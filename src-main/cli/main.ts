@@ -28,6 +28,8 @@ Commands:
   search <query>     search the archive (query language: see the README)
   extract-dates <file|->  the dates an Arabic text mentions (- reads standard input)
   serve              serve the app and its API on 127.0.0.1 and print the address to open
+  compare <idA> <idB>  two articles side by side: coverage, shared passages (with their character
+                     ranges in both texts), numbers and dates that differ; --html F / --pdf F save it
   backup [list]      back the archive up (database, originals, manifest) or list its backups
   restore <backup>   check a backup (folder or id) and restore it into --archive (--force to replace one)
 
@@ -40,6 +42,7 @@ Options:
   --port N           serve: the port (default: a free one)
   --reference-date D extract-dates: the publication date (YYYY-MM-DD) that resolves اليوم، أمس …
   --no-sample        serve: do not load the bundled sample into an empty archive
+  --html F, --pdf F  compare: also save the comparison as an HTML or PDF document
   --map F=COLUMN     import: which column of a CSV/TSV/JSON file holds field F (title, body, date,
                      source, author, url); repeat for each field; F= means none
   --resume BATCH     import: go on with an interrupted import batch (no paths)
