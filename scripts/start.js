@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
+import { buildForElectron } from './native.js'
 
 const root = join(import.meta.dirname, '..')
 const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
@@ -17,11 +18,17 @@ if (build.status !== 0) {
 }
 
 const electron = findElectron()
-if (electron) {
-  const child = spawn(electron, [root, ...passThrough], { stdio: 'inherit' })
+// better-sqlite3 built for Electron, kept beside the Node build the CLI and tests use (built once).
+const binding = electron ? buildForElectron() : null
+if (electron && binding) {
+  const child = spawn(electron, [root, ...passThrough], { stdio: 'inherit', env: { ...process.env, ARSHIF_SQLITE_BINDING: binding } })
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
-  console.error("arshif: Electron's binary is not installed and cannot be downloaded here, so the same app is served in your browser instead.")
+  console.error(
+    electron
+      ? 'arshif: better-sqlite3 could not be built for Electron here (see above), so the same app is served in your browser instead.'
+      : "arshif: Electron's binary is not installed and cannot be downloaded here, so the same app is served in your browser instead.",
+  )
   const child = spawn(process.execPath, [join(root, 'bin', 'arshif.js'), 'serve', ...passThrough], { stdio: 'inherit' })
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
   child.on('exit', (code) => process.exit(code ?? 0))
