@@ -30,6 +30,9 @@ Commands:
   serve              serve the app and its API on 127.0.0.1 and print the address to open
   compare <idA> <idB>  two articles side by side: coverage, shared passages (with their character
                      ranges in both texts), numbers and dates that differ; --html F / --pdf F save it
+  timeline [--query Q | --collection C | --ids 1,2,3] [--title T] (--pdf F | --html F | --csv F | --json)
+                     the dated events of those articles, merged across articles, in order (text
+                     on stdout without an output option)
   backup [list]      back the archive up (database, originals, manifest) or list its backups
   restore <backup>   check a backup (folder or id) and restore it into --archive (--force to replace one)
 
@@ -43,6 +46,10 @@ Options:
   --reference-date D extract-dates: the publication date (YYYY-MM-DD) that resolves اليوم، أمس …
   --no-sample        serve: do not load the bundled sample into an empty archive
   --html F, --pdf F  compare: also save the comparison as an HTML or PDF document
+  --query Q, --collection C (id or name), --ids 1,2,3   timeline: the articles (a query's best
+                     --limit hits, default 500, that have all its words)
+  --title T          timeline: the title of the document (default: the query or collection)
+  --csv F            timeline: save as CSV (UTF-8 with BOM); --html F / --pdf F: as HTML or PDF too
   --map F=COLUMN     import: which column of a CSV/TSV/JSON file holds field F (title, body, date,
                      source, author, url); repeat for each field; F= means none
   --resume BATCH     import: go on with an interrupted import batch (no paths)

@@ -7,10 +7,13 @@
 //
 // Merging: events with the same date, precision and part whose labels say the same thing. Labels are
 // compared as sets of index terms (normalized, stopwords dropped, light stemming: the search
-// analyzer), by Dice's coefficient 2|A∩B| / (|A|+|B|) ≥ MERGE_DICE, or by containment
-// |A∩B| / min(|A|,|B|) ≥ MERGE_CONTAINMENT when the shorter label has at least 4 terms (a wire story
-// reprinted with a clause more or less). An article is cited once per event. Unresolved events are
-// never merged: two "أمس" in undated articles need not be the same day.
+// analyzer), each term weighted by how rare it is among the labels being merged (ln(1 + N/df): the
+// story's own words — التفجير، مسجد، الطوارئ — count little, who did what counts much), by the weighted
+// Dice coefficient 2w(A∩B) / (w(A)+w(B)), or by containment w(A∩B) / min(w(A),w(B)) ≥ MERGE_CONTAINMENT
+// when the shorter label has at least 4 terms (a wire story reprinted with a clause more or less). A
+// label joins the cluster it is most like on average (average linkage: no chains of condemnations from
+// different capitals) when that is ≥ MERGE_DICE. An article is cited once per event. Unresolved events
+// are never merged: two "أمس" in undated articles need not be the same day.
 //
 // Order: an event covers a period (a day, a month or part of one, a year or part of one); events are
 // ordered by the first day of their period, a longer period before the shorter ones that start with
@@ -25,7 +28,7 @@ import { sentenceAround } from './sentence'
 import type { DateMention } from './types'
 import type { EventPrecision, EventSource, Part, Timeline, TimelineEvent, TimelineScope } from './events-types'
 
-export const MERGE_DICE = 0.5
+export const MERGE_DICE = 0.6
 export const MERGE_CONTAINMENT = 0.8
 
 /** What the timeline needs of an article. */
@@ -48,13 +51,19 @@ export function referenceDateOf(a: Pick<TimelineArticle, 'date' | 'datePrecision
 
 export const toEventPrecision = (m: Pick<DateMention, 'precision'>): EventPrecision => (m.precision === 'week' ? 'day' : m.precision)
 
-/** One event per date mention of one article (not merged yet). */
+/** A sentence with fewer words than this beside its date is not an event (a dateline, a heading). */
+const MIN_WORDS_BESIDE_DATE = 3
+const wordCount = (s: string) => s.split(/[\s،,:;.()«»"-]+/).filter((w) => /\p{L}/u.test(w)).length
+
+/** One event per date mention of one article (not merged yet); datelines and bare headings are skipped. */
 export function eventsOfArticle(a: TimelineArticle): TimelineEvent[] {
   const mentions = extractDates(a.body, { referenceDate: referenceDateOf(a) })
   const seen = new Set<string>()
   const events: TimelineEvent[] = []
   for (const m of mentions) {
     const span = sentenceAround(a.body, m.start, m.end)
+    // a dateline ("أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس") says when, not what happened
+    if (wordCount(span.text.slice(0, m.start - span.start)) + wordCount(span.text.slice(m.end - span.start)) < MIN_WORDS_BESIDE_DATE) continue
     const label = trimLabel({ sentence: span.text, start: m.start - span.start, end: m.end - span.start })
     const unresolved = m.resolved === false || m.date === ''
     const event: TimelineEvent = {
@@ -83,19 +92,48 @@ export function labelTerms(label: string): Set<string> {
   return new Set(analyze(label).map((t) => t.term))
 }
 
+/** How much a term says about which event a label is: ln(1 + N/df) over the labels being merged. */
+export type TermWeights = (term: string) => number
+const UNWEIGHTED: TermWeights = () => 1
+
+export function termWeights(labels: readonly Set<string>[]): TermWeights {
+  const df = new Map<string, number>()
+  for (const terms of labels) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
+  const n = labels.length
+  return (t) => Math.log(1 + n / (df.get(t) ?? 1))
+}
+
 /** How alike two labels are, from 0 to 1 (see the top of this file). */
-export function labelSimilarity(a: Set<string>, b: Set<string>): number {
+export function labelSimilarity(a: Set<string>, b: Set<string>, weight: TermWeights = UNWEIGHTED): number {
   if (a.size === 0 || b.size === 0) return 0
   let common = 0
-  for (const t of a) if (b.has(t)) common++
-  const dice = (2 * common) / (a.size + b.size)
-  const small = Math.min(a.size, b.size)
-  const containment = small >= 4 ? common / small : 0
+  let wa = 0
+  let wb = 0
+  for (const t of a) {
+    const w = weight(t)
+    wa += w
+    if (b.has(t)) common += w
+  }
+  for (const t of b) wb += weight(t)
+  const dice = (2 * common) / (wa + wb)
+  const containment = Math.min(a.size, b.size) >= 4 ? common / Math.min(wa, wb) : 0
   return Math.max(dice, containment >= MERGE_CONTAINMENT ? containment : 0)
 }
 
+interface Member {
+  event: TimelineEvent
+  terms: Set<string>
+}
 interface Cluster {
-  members: { event: TimelineEvent; terms: Set<string> }[]
+  members: Member[]
+}
+
+/** a label's mean similarity to a cluster's members (the first 40: enough to tell, bounded cost) */
+function clusterSimilarity(c: Cluster, terms: Set<string>, weight: TermWeights): number {
+  const pool = c.members.length > 40 ? c.members.slice(0, 40) : c.members
+  let sum = 0
+  for (const m of pool) sum += labelSimilarity(terms, m.terms, weight)
+  return sum / pool.length
 }
 
 /**
@@ -103,40 +141,41 @@ interface Cluster {
  * that is most like the others' (the medoid), and cites every article once, oldest first.
  */
 export function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
-  const groups = new Map<string, TimelineEvent[]>()
-  const unresolved: TimelineEvent[] = []
-  for (const e of events) {
-    if (e.unresolved || e.manual) {
-      unresolved.push(e)
+  const groups = new Map<string, Member[]>()
+  const apart: TimelineEvent[] = []
+  const allTerms: Set<string>[] = []
+  for (const event of events) {
+    if (event.unresolved || event.manual) {
+      apart.push(event)
       continue
     }
-    const k = `${e.date}|${e.precision}|${e.part ?? ''}`
+    const terms = labelTerms(event.label)
+    allTerms.push(terms)
+    const k = `${event.date}|${event.precision}|${event.part ?? ''}`
     const g = groups.get(k)
-    if (g) g.push(e)
-    else groups.set(k, [e])
+    if (g) g.push({ event, terms })
+    else groups.set(k, [{ event, terms }])
   }
+  const weight = termWeights(allTerms)
   const merged: TimelineEvent[] = []
   for (const group of groups.values()) {
     const clusters: Cluster[] = []
-    for (const event of group) {
-      const terms = labelTerms(event.label)
+    for (const member of group) {
       let best: Cluster | undefined
       let bestScore = 0
       for (const c of clusters) {
-        for (const m of c.members) {
-          const s = labelSimilarity(terms, m.terms)
-          if (s > bestScore) ((bestScore = s), (best = c))
-        }
+        const s = clusterSimilarity(c, member.terms, weight)
+        if (s > bestScore) ((bestScore = s), (best = c))
       }
-      if (best && bestScore >= MERGE_DICE) best.members.push({ event, terms })
-      else clusters.push({ members: [{ event, terms }] })
+      if (best && bestScore >= MERGE_DICE) best.members.push(member)
+      else clusters.push({ members: [member] })
     }
-    for (const c of clusters) merged.push(collapse(c))
+    for (const c of clusters) merged.push(collapse(c, weight))
   }
-  return [...merged, ...unresolved]
+  return [...merged, ...apart]
 }
 
-function collapse(c: Cluster): TimelineEvent {
+function collapse(c: Cluster, weight: TermWeights): TimelineEvent {
   if (c.members.length === 1) return c.members[0]!.event
   // the medoid's label (for big clusters, among the first 40 members)
   const pool = c.members.slice(0, 40)
@@ -144,7 +183,7 @@ function collapse(c: Cluster): TimelineEvent {
   let bestSum = -1
   for (const m of pool) {
     let sum = 0
-    for (const o of pool) if (o !== m) sum += labelSimilarity(m.terms, o.terms)
+    for (const o of pool) if (o !== m) sum += labelSimilarity(m.terms, o.terms, weight)
     if (sum > bestSum) ((bestSum = sum), (medoid = m))
   }
   const sources: EventSource[] = []
@@ -187,29 +226,21 @@ export function periodOf(e: Pick<TimelineEvent, 'date' | 'precision' | 'part'>):
 }
 
 /** Chronological order (see the top of this file). */
-export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+export function compareEvents(a: Pick<TimelineEvent, 'date' | 'precision' | 'part'> & { sources?: EventSource[] }, b: Pick<TimelineEvent, 'date' | 'precision' | 'part'> & { sources?: EventSource[] }): number {
   const pa = periodOf(a)
   const pb = periodOf(b)
   if (!pa || !pb) return pa ? -1 : pb ? 1 : 0
   return pa.from.localeCompare(pb.from) || pb.to.localeCompare(pa.to) || firstSourceDate(a).localeCompare(firstSourceDate(b))
 }
-const firstSourceDate = (e: TimelineEvent) => e.sources[0]?.date ?? '9999'
+const firstSourceDate = (e: { sources?: EventSource[] }) => e.sources?.[0]?.date ?? '9999'
 
 /** Sorts events in place and returns them. Stable: equal events keep their order. */
 export const sortEvents = (events: TimelineEvent[]): TimelineEvent[] => events.sort(compareEvents)
 
-/** The first and last date of the visible, dated events ('' and '' when there is none). */
+/** The dates of the first and last visible, dated events in chronological order ('' and '' when there is none). */
 export function rangeOf(events: readonly Pick<TimelineEvent, 'date' | 'precision' | 'part' | 'hidden'>[]): { from: string; to: string } {
-  let from: { day: string; date: string } | undefined
-  let to: { day: string; date: string } | undefined
-  for (const e of events) {
-    if (e.hidden) continue
-    const p = periodOf(e)
-    if (!p) continue
-    if (!from || p.from < from.day) from = { day: p.from, date: e.date }
-    if (!to || p.to > to.day) to = { day: p.to, date: e.date }
-  }
-  return { from: from?.date ?? '', to: to?.date ?? '' }
+  const dated = events.filter((e) => !e.hidden && periodOf(e)).sort(compareEvents)
+  return { from: dated[0]?.date ?? '', to: dated.at(-1)?.date ?? '' }
 }
 
 // ── keys ────────────────────────────────────────────────────────────────────────────────────────

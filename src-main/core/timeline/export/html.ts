@@ -7,7 +7,7 @@
 // numbered list of sources (title, outlet, publication date). An article cited by several events has
 // one number, given in order of first citation.
 import { embeddedFontCss, EXPORT_FONT_STACK } from '../../pdf'
-import { compareEvents, periodOf } from '../events'
+import { compareEvents } from '../events'
 import type { EventSource, Timeline, TimelineEvent } from '../events-types'
 import { formatEventDate, formatHijri, formatPublished, type ExportLocale } from './format-date'
 
@@ -90,7 +90,7 @@ export function timelineHtml(t: Pick<Timeline, 'name' | 'events'>, opts: HtmlOpt
   const { numberOf, list } = numberSources(events)
   const dated = events.filter((e) => !e.unresolved)
   const first = dated[0]
-  const last = dated.reduce<TimelineEvent | undefined>((a, e) => (!a || periodOf(e)!.to > periodOf(a)!.to ? e : a), undefined)
+  const last = dated.at(-1)
   const range = first && last ? words.range(formatEventDate(first, locale), formatEventDate(last, locale)) : ''
 
   const eventItems = events
