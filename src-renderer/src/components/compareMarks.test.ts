@@ -28,20 +28,26 @@ describe('marking a paragraph of a comparison', () => {
     const groups = paragraphPieces(A, marksBySide(comparison, 'a').get(0))
     expect(groups.map((g) => g.pieces.map((p) => p.text).join('')).join('')).toBe(A)
     expect(groups).toEqual([
-      { passage: 1, pieces: [{ text: 'لقي', changed: false, figureOther: null }] },
-      { passage: null, pieces: [{ text: ' ', changed: false, figureOther: null }, { text: 'أربعة', changed: true, figureOther: 'خمسة' }, { text: ' ', changed: false, figureOther: null }] },
-      { passage: 2, pieces: [{ text: 'أشخاص حتفهم', changed: false, figureOther: null }] },
+      { passage: 1, pieces: [{ text: 'لقي', changed: false, figureOther: null, figureEnd: false }] },
+      { passage: null, pieces: [{ text: ' ', changed: false, figureOther: null, figureEnd: false }, { text: 'أربعة', changed: true, figureOther: 'خمسة', figureEnd: true }, { text: ' ', changed: false, figureOther: null, figureEnd: false }] },
+      { passage: 2, pieces: [{ text: 'أشخاص حتفهم', changed: false, figureOther: null, figureEnd: false }] },
     ])
-    expect(paragraphPieces(B, marksBySide(comparison, 'b').get(0))[1]!.pieces[1]).toEqual({ text: 'خمسة', changed: true, figureOther: 'أربعة' })
+    expect(paragraphPieces(B, marksBySide(comparison, 'b').get(0))[1]!.pieces[1]).toEqual({ text: 'خمسة', changed: true, figureOther: 'أربعة', figureEnd: true })
+  })
+
+  it('marks a figure that runs over a passage edge once, where it ends', () => {
+    const groups = paragraphPieces('لقي أربعة أشخاص', { changes: [[4, 9]], passages: [{ id: 1, range: [10, 15] }], figures: [{ range: [4, 15], other: 'خمسة أشخاص' }] })
+    const figurePieces = groups.flatMap((g) => g.pieces).filter((p) => p.figureOther)
+    expect(figurePieces.map((p) => [p.text, p.figureEnd])).toEqual([['أربعة', false], [' ', false], ['أشخاص', true]])
   })
 
   it('leaves an unmarked paragraph whole', () => {
-    expect(paragraphPieces('نص بلا علامات', undefined)).toEqual([{ passage: null, pieces: [{ text: 'نص بلا علامات', changed: false, figureOther: null }] }])
+    expect(paragraphPieces('نص بلا علامات', undefined)).toEqual([{ passage: null, pieces: [{ text: 'نص بلا علامات', changed: false, figureOther: null, figureEnd: false }] }])
   })
 
   it('keeps ranges that run past the text inside it', () => {
     const groups = paragraphPieces('قصير', { changes: [[2, 40]], passages: [], figures: [] })
-    expect(groups[0]!.pieces).toEqual([{ text: 'قص', changed: false, figureOther: null }, { text: 'ير', changed: true, figureOther: null }])
+    expect(groups[0]!.pieces).toEqual([{ text: 'قص', changed: false, figureOther: null, figureEnd: false }, { text: 'ير', changed: true, figureOther: null, figureEnd: false }])
   })
 
   it('gives a passage the same colour wherever it is, and neighbours different ones', () => {
@@ -52,5 +58,6 @@ describe('marking a paragraph of a comparison', () => {
   it('writes shares as whole percentages', () => {
     expect(formatShare(0.834, 'en')).toBe('83%')
     expect(formatShare(1.2, 'en')).toBe('100%')
+    expect(formatShare(0.5, 'ar')).toBe('50٪')
   })
 })

@@ -20,6 +20,8 @@ export interface Piece {
   changed: boolean
   /** What the other side gives for this figure, when this piece is a differing number or date. */
   figureOther: string | null
+  /** The figure ends with this piece (where its "differs" sign goes). */
+  figureEnd: boolean
 }
 
 export interface PieceGroup {
@@ -47,7 +49,7 @@ export function marksBySide(cmp: Comparison, side: Side): Map<number, ParagraphM
 
 /** Cuts a paragraph into groups (by shared passage) of pieces (by change and figure). */
 export function paragraphPieces(text: string, marks: ParagraphMarks | undefined): PieceGroup[] {
-  if (!marks) return [{ passage: null, pieces: [{ text, changed: false, figureOther: null }] }]
+  if (!marks) return [{ passage: null, pieces: [{ text, changed: false, figureOther: null, figureEnd: false }] }]
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n))
   const cuts = new Set<number>([0, text.length])
   for (const [s, e] of [...marks.changes, ...marks.passages.map((p) => p.range), ...marks.figures.map((f) => f.range)]) {
@@ -62,16 +64,21 @@ export function paragraphPieces(text: string, marks: ParagraphMarks | undefined)
     const to = points[i + 1]!
     if (to <= from) continue
     const passage = marks.passages.find((p) => covers(p.range, from, to))?.id ?? null
+    const figure = marks.figures.find((f) => covers(f.range, from, to))
     const piece: Piece = {
       text: text.slice(from, to),
       changed: marks.changes.some((c) => covers(c, from, to)),
-      figureOther: marks.figures.find((f) => covers(f.range, from, to))?.other ?? null,
+      figureOther: figure?.other ?? null,
+      figureEnd: !!figure && clamp(figure.range[1]) === to,
     }
     const last = groups.at(-1)
     const lastPiece = last?.pieces.at(-1)
     if (last && last.passage === passage) {
       // Neighbouring pieces with the same marks are one piece (fewer elements, words not split).
-      if (lastPiece && lastPiece.changed === piece.changed && lastPiece.figureOther === piece.figureOther) lastPiece.text += piece.text
+      if (lastPiece && lastPiece.changed === piece.changed && lastPiece.figureOther === piece.figureOther && !lastPiece.figureEnd) {
+        lastPiece.text += piece.text
+        lastPiece.figureEnd = piece.figureEnd
+      }
       else last.pieces.push(piece)
     } else groups.push({ passage, pieces: [piece] })
   }
@@ -95,7 +102,7 @@ export function passageColour(id: number): { background: string; edge: string } 
   return { background, edge }
 }
 
-/** 0..1 as a whole percentage for the figures ("83%"), in the UI's digits. */
+/** 0..1 as a whole percentage ("83%", "83٪" in Arabic, as the engine's sentences write it). */
 export function formatShare(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { style: 'percent', maximumFractionDigits: 0 }).format(Math.max(0, Math.min(1, share)))
+  return `${Math.round(100 * Math.max(0, Math.min(1, share)))}${locale === 'ar' ? '٪' : '%'}`
 }

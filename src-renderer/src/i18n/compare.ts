@@ -92,6 +92,7 @@ export const ar = {
     cancel: 'إلغاء',
     done: 'تم حفظ {file}',
     cancelled: 'أُلغي التصدير.',
+    nothing: 'افتح مقالين جنباً إلى جنب لتصدير المقارنة.',
   },
 }
 
@@ -188,5 +189,6 @@ export const en: typeof ar = {
     cancel: 'Cancel',
     done: 'Saved {file}',
     cancelled: 'Export cancelled.',
+    nothing: 'Open two articles side by side to export their comparison.',
   },
 }
