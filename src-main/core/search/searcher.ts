@@ -200,6 +200,8 @@ export class Searcher {
     const metaTmp = `${this.metaFile}.${process.pid}.tmp`
     writeFileSync(metaTmp, JSON.stringify(meta))
     renameSync(metaTmp, this.metaFile)
+    // A save after catching up (another process imported) must not leave the status at 'saving'.
+    this.onProgress({ phase: 'ready', done: this.index.documentCount, total: this.index.documentCount })
   }
 
   /** Brings the index in step after articles were added, edited or removed. */
