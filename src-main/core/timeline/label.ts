@@ -5,8 +5,9 @@
 //     "من جهته،", "وفي هذا السياق،" (a saying verb and at most 8 words before إن/أن/بأن, or before ':');
 //   - a leading conjunction: a standalone و / ثم / كما …, or و/ف written on the first word when it is
 //     not a letter of the word itself (وأعلنت → أعلنت, but وزارة and وصلت stay);
-//   - the date words of this mention when they open what is left, or when they stand after في / يوم /
-//     بتاريخ / خلال (in the middle or at the end), but only when at least three words remain (منذ 2008,
+//   - the date words of this mention when they open what is left, when they stand after في / يوم /
+//     بتاريخ / خلال (in the middle or at the end), or when they are a relative adverb (أمس، اليوم،
+//     مساء الخميس) anywhere, but only when at least three words remain (منذ 2008,
 //     حتى 2020, قبل/بعد …, and a date that is the object of a verb (تلت عام 2003) stay: they say how
 //     the event relates to the date);
 //   - punctuation left hanging at either end.
@@ -36,6 +37,7 @@ const THAT = new Set(['ان', 'بان', 'لان', 'انه', 'بانه', 'انه�
 const LEAD_IN_BEFORE_COMMA = /^(?:[وف]?(?:من جهته|من جهتها|من جانبه|من جانبها|من ناحيته|من ناحيتها|من جهة اخري|من ناحية اخري|في هذا السياق|في السياق ذاته|في السياق نفسه|في غضون ذلك|الي ذلك|بدوره|بدورها|في المقابل|في الاثناء|على صعيد اخر|في سياق متصل|في سياق اخر))\s*[،,]/
 const STANDALONE_CONJUNCTIONS = new Set(['و', 'ثم', 'كما', 'لكن', 'بينما', 'حيث', 'اذ', 'ف', 'بل', 'او'])
 /** what may stand right before the date words when they are cut from the middle */
+const ADVERB_START = new Set(['امس', 'اليوم', 'غدا', 'البارحه', 'مساء', 'صباح', 'ظهر', 'عصر', 'فجر', 'ليل', 'ليله', 'يوم', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت'])
 const CUTTABLE_BEFORE = new Set(['في', 'يوم', 'بتاريخ', 'خلال', 'وفي', 'ويوم', 'مساء', 'صباح', 'فجر', 'ظهر', 'ليل', 'ليلة'])
 
 interface Word {
@@ -123,17 +125,21 @@ export function trimLabel({ sentence, start, end }: LabelInput): string {
     const firstIdx = kept.indexOf(mentionWords[0]!)
     const lastIdx = kept.indexOf(mentionWords[mentionWords.length - 1]!)
     const before = kept[firstIdx - 1]
-    const cutBefore = before && CUTTABLE_BEFORE.has(before.norm)
-    if (firstIdx === 0 || (firstIdx === 1 && cutBefore)) {
+    const beforeCuttable = Boolean(before && CUTTABLE_BEFORE.has(before.norm))
+    // a relative adverb (أمس، اليوم، مساء الخميس …) can go wherever it stands
+    const adverb = ADVERB_START.has(stripConjunction(mentionWords[0]!.norm))
+    const cutBefore = beforeCuttable || adverb
+    if (firstIdx === 0 || (firstIdx === 1 && beforeCuttable)) {
       // at the start: "في 31 كانون الأول 2011، أعلن …" → "أعلن …"
       const next = kept[lastIdx + 1]
       if (next) from = next.start
     } else if (lastIdx === kept.length - 1 && cutBefore) {
       // at the end: "… انسحبت القوات نهاية عام 2011." → "… انسحبت القوات"
-      to = (cutBefore ? before! : mentionWords[0]!).start
+      to = (beforeCuttable ? before! : mentionWords[0]!).start
     } else if (cutBefore && kept[lastIdx + 1]) {
       // in the middle after في/يوم: "وقعت الحكومة في 30 حزيران 2009 اتفاقية" → "وقعت الحكومة اتفاقية"
-      const label = tidy(sentence.slice(from, Math.max(from, before!.start))) + ' ' + tidy(sentence.slice(kept[lastIdx + 1]!.start, to))
+      const cutFrom = beforeCuttable ? before!.start : mentionWords[0]!.start
+      const label = tidy(sentence.slice(from, Math.max(from, cutFrom))) + ' ' + tidy(sentence.slice(kept[lastIdx + 1]!.start, to))
       return enoughWords(label) ? label : whole
     }
   }
