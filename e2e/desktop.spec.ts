@@ -66,3 +66,28 @@ test('the engine refuses to open a link that is not http(s), whatever the page a
   )
   expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
 })
+
+test('Ctrl+Shift+S backs up now from anywhere: the backup panel shows it made', async ({ page, served }) => {
+  await page.goto(`${served.url}#/search`)
+  await expect(page.getByTestId('search-input')).toBeVisible()
+  await page.keyboard.press('Control+Shift+S')
+  await expect(page).toHaveURL(/#\/$/)
+  await expect(page.getByTestId('backup-done')).toBeVisible({ timeout: 30_000 })
+})
+
+test('a file dropped outside a drop zone does not replace the app', async ({ page, served }) => {
+  await page.goto(`${served.url}#/search`)
+  await expect(page.getByTestId('search-input')).toBeVisible()
+  const cancelled = await page.evaluate(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['<p>hi</p>'], 'article.html', { type: 'text/html' }))
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true })
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+    document.body.dispatchEvent(over)
+    document.body.dispatchEvent(drop)
+    return [over.defaultPrevented, drop.defaultPrevented]
+  })
+  // Cancelled: the browser neither accepts the file as a navigation nor opens it.
+  expect(cancelled).toEqual([true, true])
+  await expect(page).toHaveURL(/#\/search$/)
+})

@@ -71,13 +71,35 @@ export async function performAppCommand(command: AppCommand, router: Router): Pr
       if (!runAppCommand('export')) showNotice(t('desktop.commands.nothingToExport'))
       return
     case 'backup':
+      // The backup panel (in the Archive view) makes it and shows its progress and result.
+      if (runAppCommand('backup')) return
+      await router.push('/')
+      await nextTick()
       if (!runAppCommand('backup')) showNotice(t('desktop.commands.backupNotHere'))
       return
   }
 }
 
+/**
+ * A file dropped outside a drop zone must not replace the app with the file (a browser navigates
+ * to it; Electron refuses the navigation in main as well). Drop zones call preventDefault first.
+ */
+export function ignoreStrayDrops(win: Window = window): () => void {
+  // Cancelling dragover is what makes the page, not the browser, receive the drop. (No dropEffect
+  // here: these listeners may run before a view's own, which must still be able to accept files.)
+  const onDragover = (e: DragEvent) => e.preventDefault()
+  const onDrop = (e: DragEvent) => e.preventDefault()
+  win.addEventListener('dragover', onDragover)
+  win.addEventListener('drop', onDrop)
+  return () => {
+    win.removeEventListener('dragover', onDragover)
+    win.removeEventListener('drop', onDrop)
+  }
+}
+
 /** Starts listening to the menu (desktop) or the keyboard (browser); returns how to stop. */
 export function installShortcuts(router: Router, win: Window = window): () => void {
+  ignoreStrayDrops(win)
   const bridge = (win as Window & { arshif?: DesktopBridge }).arshif
   if (bridge?.onCommand) {
     bridge.onCommand((command) => {
