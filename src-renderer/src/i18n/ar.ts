@@ -3,6 +3,7 @@ import * as compareMessages from './compare'
 import * as timelineMessages from './timeline'
 import * as desktopMessages from './desktop'
 import * as backupMessages from './backup'
+import * as duplicatesMessages from './duplicates'
 
 export default {
   app: { name: 'أرشيف', tagline: 'أرشيف الأخبار العربية', skip: 'تخطَّ إلى المحتوى' },
@@ -109,4 +110,5 @@ export default {
   timeline: timelineMessages.ar,
   desktop: desktopMessages.ar,
   backup: backupMessages.ar,
+  duplicates: duplicatesMessages.ar,
 }

@@ -4,6 +4,7 @@ import * as compareMessages from './compare'
 import * as timelineMessages from './timeline'
 import * as desktopMessages from './desktop'
 import * as backupMessages from './backup'
+import * as duplicatesMessages from './duplicates'
 
 const en: typeof ar = {
   app: { name: 'Arshif', tagline: 'Arabic news archive', skip: 'Skip to content' },
@@ -110,5 +111,6 @@ const en: typeof ar = {
   timeline: timelineMessages.en,
   desktop: desktopMessages.en,
   backup: backupMessages.en,
+  duplicates: duplicatesMessages.en,
 }
 export default en
