@@ -10,7 +10,7 @@ import { openDesktopEngine } from './engine-open'
 import type { Endpoint, HostServices } from './engine-protocol'
 import type { PrintOptions } from '../core/pdf'
 import type { Handlers } from '../api/contract'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 
 const resourcesDir = join(import.meta.dirname, '../../resources')
 
@@ -96,14 +96,25 @@ describe('the engine process protocol', () => {
 })
 
 describe('the engine process protocol, when things go wrong', () => {
-  it('reports an archive that cannot be opened, and every call says why', async () => {
-    const notSqlite = join(tempDir(), 'broken')
-    const { mkdirSync } = await import('node:fs')
-    mkdirSync(notSqlite)
-    writeFileSync(join(notSqlite, 'archive.sqlite'), 'this is not a database')
-    const { client, done } = connect(openDesktopEngine())
-    await expect(client.start({ archiveDir: notSqlite, resourcesDir, version: '0' })).rejects.toMatchObject({ code: 'archive_corrupt' })
-    expect(await client.call('app.info', {})).toMatchObject({ ok: false, error: { code: 'archive_corrupt' } })
+  it('starts a damaged archive in recovery mode: it says what is wrong, everything else refuses', async () => {
+    const damaged = join(tempDir(), 'damaged')
+    mkdirSync(damaged)
+    writeFileSync(join(damaged, 'archive.sqlite'), 'this is not a database')
+    const { client, done } = connect(openDesktopEngine({ log: () => {} }))
+    await client.start({ archiveDir: damaged, resourcesDir, version: '0' })
+    const info = await client.call('app.info', {})
+    expect(info).toMatchObject({ ok: true, value: { host: 'electron', articleCount: 0 } })
+    expect(info.ok && (info.value as { recovery?: { reason: string } }).recovery?.reason).toContain('damaged')
+    expect(await client.call('articles.list', {})).toMatchObject({ ok: false, error: { code: 'archive_corrupt' } })
+    await done()
+  })
+
+  it('reports an archive folder it cannot open at all', async () => {
+    const file = join(tempDir(), 'a-file')
+    writeFileSync(file, 'not a folder')
+    const { client, done } = connect(openDesktopEngine({ log: () => {} }))
+    await expect(client.start({ archiveDir: file, resourcesDir, version: '0' })).rejects.toMatchObject({ code: 'archive_not_writable' })
+    expect(await client.call('app.info', {})).toMatchObject({ ok: false, error: { code: 'archive_not_writable' } })
     await done()
   })
 
