@@ -69,6 +69,9 @@ export const importContract = {
       .refine(oneSource, oneSourceMessage),
   ),
 
+  /** Goes on with an interrupted or cancelled batch (the files not yet imported), as a job like import.start. */
+  'import.resume': op<JobInfo<ImportReport>>()(z.object({ id }).strict()),
+
   /** Every import batch, newest first. */
   'import.batches': op<BatchSummary[]>()(none),
 

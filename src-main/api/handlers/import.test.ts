@@ -106,6 +106,26 @@ describe('import API', () => {
     expect((cancelled.result as ImportReport).status).toBe('cancelled')
   })
 
+  it('keeps a cancelled upload staged, resumes the batch with the rest of its files, then removes the staging', async () => {
+    const { archive, jobs, api, refused } = engine()
+    const files = Array.from({ length: 30 }, (_, i) => ({ path: `f/n${i}.txt`, base64: b64(`خبر رقم ${i}\n\nنص الخبر رقم ${i} عن الأمطار في الجبال.`) }))
+    const { uploadId } = await api<{ uploadId: string }>('import.upload', { files })
+    const started = await api<JobInfo>('import.start', { uploadId })
+    await api('jobs.cancel', { id: started.id })
+    const cancelled = (await jobs.wait(started.id)).result as ImportReport
+    expect(cancelled.status).toBe('cancelled')
+    expect(existsSync(join(archive.dir, 'staging', uploadId))).toBe(true)
+    expect((await api<BatchSummary[]>('import.batches', {}))[0]).toMatchObject({ id: cancelled.batchId, status: 'cancelled' })
+
+    const resumed = await jobs.wait((await api<JobInfo>('import.resume', { id: cancelled.batchId })).id)
+    expect(resumed.state).toBe('done')
+    const report = resumed.result as ImportReport
+    expect(report).toMatchObject({ batchId: cancelled.batchId, status: 'done' })
+    expect(archive.articleCount()).toBe(30)
+    expect(existsSync(join(archive.dir, 'staging', uploadId))).toBe(false)
+    expect((await refused('import.resume', { id: cancelled.batchId })).code).toBe('invalid_argument')
+  })
+
   it('calls a batch left running by an earlier run of the app interrupted', async () => {
     const { archive, api } = engine()
     const id = archive.beginBatch('crashed', 'ui')

@@ -73,3 +73,9 @@ export function batchDetail(archive: Archive, id: number, isRunning: IsRunning):
   files.sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
   return { ...summary(row, isRunning), files: files.map(({ f }) => f) }
 }
+
+/** The paths a batch imported (recorded when it began; none for batches from before resuming existed). */
+export function batchInputPaths(archive: Archive, id: number): string[] {
+  const row = archive.db.prepare('SELECT paths FROM import_batch_inputs WHERE batch_id = ?').get(id) as { paths: string } | undefined
+  return row ? (JSON.parse(row.paths) as string[]) : []
+}

@@ -88,6 +88,13 @@ export class UploadStaging {
     rmSync(join(this.root(), uploadId), { recursive: true, force: true })
   }
 
+  /** The upload a batch imported from, when its only input is a staging folder. */
+  uploadIdOf(paths: string[]): string | null {
+    if (paths.length !== 1) return null
+    const id = resolve(paths[0]!).slice(resolve(this.root()).length + 1)
+    return resolve(paths[0]!) === join(resolve(this.root()), id) && UPLOAD_ID.test(id) ? id : null
+  }
+
   /** The top-level names of an upload (for a batch label). */
   topLevelNames(uploadId: string): string[] {
     return readdirSync(this.dirOf(uploadId)).sort()

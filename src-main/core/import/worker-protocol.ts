@@ -9,6 +9,8 @@ export interface ImportWorkerInit {
   origin: string
   label?: string
   fieldMap?: FieldMap
+  /** Go on with this interrupted or cancelled batch instead (its own paths and mapping). */
+  resumeBatchId?: number
 }
 
 export type ImportWorkerMessage =

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Archive } from '../archive/archive'
 import { isAppError } from '../errors'
-import { importPaths, type ImportProgress } from './importer'
+import { importPaths, resumeImport, type ImportProgress } from './importer'
 import type { ImportWorkerInit, ImportWorkerMessage } from './worker-protocol'
 
 const port = parentPort!
@@ -32,13 +32,10 @@ const onProgress = (p: ImportProgress) => {
 let archive: Archive | null = null
 try {
   archive = Archive.open(init.archiveDir)
-  const report = await importPaths(archive, init.paths, {
-    origin: init.origin,
-    label: init.label,
-    fieldMap: init.fieldMap,
-    onProgress,
-    signal: controller.signal,
-  })
+  const report =
+    init.resumeBatchId !== undefined
+      ? await resumeImport(archive, init.resumeBatchId, { onProgress, signal: controller.signal })
+      : await importPaths(archive, init.paths, { origin: init.origin, label: init.label, fieldMap: init.fieldMap, onProgress, signal: controller.signal })
   if (pending) post({ type: 'progress', progress: pending })
   post({ type: 'done', report })
 } catch (e) {
