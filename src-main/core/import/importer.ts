@@ -113,8 +113,8 @@ export async function importPaths(archive: Archive, paths: string[], opts: Impor
 }
 
 /**
- * Batches left 'running' whose process is gone. `isRunning` lets a host that runs imports itself
- * (a worker thread of this very process) say which batches are still its own.
+ * Batches left 'running' whose process is gone. A batch started by this very process (a worker
+ * thread that died, say) counts as interrupted unless `isRunning` says the host still runs it.
  */
 export function interruptedBatches(archive: Archive, isRunning: (batchId: number) => boolean = () => false): InterruptedBatch[] {
   const rows = archive.db
@@ -127,7 +127,8 @@ export function interruptedBatches(archive: Archive, isRunning: (batchId: number
     )
     .all() as { id: number; label: string; origin: string; started_at: string; paths: string; pid: number; host: string; units: number; added: number }[]
   return rows
-    .filter((r) => !isRunning(r.id) && !processAlive(r.pid, r.host))
+    // A batch of this very process: only the host knows whether it still runs it (isRunning).
+    .filter((r) => (r.pid === process.pid && r.host === hostname() ? !isRunning(r.id) : !processAlive(r.pid, r.host)))
     .map((r) => ({ id: r.id, label: r.label, origin: r.origin, startedAt: r.started_at, paths: JSON.parse(r.paths) as string[], unitsDone: r.units, added: r.added }))
 }
 
@@ -144,7 +145,8 @@ export async function resumeImport(archive: Archive, batchId: number, opts: Resu
   if (!inputs) throw new AppError('invalid_argument', `Batch ${batchId} was imported by an older version and cannot be resumed; undo it and import again.`)
   if (batch.status !== 'running' && batch.status !== 'cancelled')
     throw new AppError('invalid_argument', `Batch ${batchId} is ${batch.status}; only an interrupted or cancelled import can be resumed.`)
-  if (batch.status === 'running' && processAlive(inputs.pid, inputs.host))
+  // Another live process still runs it. (Within this process the caller knows: see interruptedBatches.)
+  if (batch.status === 'running' && inputs.pid !== process.pid && processAlive(inputs.pid, inputs.host))
     throw new AppError('invalid_argument', `Batch ${batchId} is still being imported by process ${inputs.pid}.`)
   const { fieldMap } = JSON.parse(inputs.options) as { fieldMap?: FieldMap }
   archive.db.prepare(`UPDATE import_batches SET status = 'running', finished_at = NULL WHERE id = ?`).run(batchId)
@@ -155,7 +157,6 @@ export async function resumeImport(archive: Archive, batchId: number, opts: Resu
 /** Whether the process that ran a batch is still there (only knowable on the same machine). */
 function processAlive(pid: number, host: string): boolean {
   if (host && host !== hostname()) return false
-  if (pid === process.pid) return true
   try {
     process.kill(pid, 0)
     return true
