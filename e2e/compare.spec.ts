@@ -26,6 +26,10 @@ async function searchFloods(page: Page, url: string) {
   await expect(page.getByTestId('result-count')).toHaveAttribute('data-query', 'سيول السنابل')
 }
 
+// Every test starts its own server on a fresh archive, builds the search index and compares: on a
+// busy machine that alone can take most of the default minute, so these tests get three.
+test.describe.configure({ timeout: 180_000 })
+
 const hit = (page: Page, title: string) => page.getByTestId('search-hit').filter({ has: page.getByTestId('hit-title').getByText(title, { exact: true }) })
 
 /** The scroll position of a column, once it has stopped changing. */
@@ -180,8 +184,7 @@ test('the Similar articles under an article lead to the side-by-side view', asyn
   const reprint = items.filter({ hasText: REPRINT.title })
   await expect(reprint).toContainText(/\d+٪/)
   await expect(items.filter({ hasText: WIRE.title })).toHaveCount(0)
-  await reprint.scrollIntoViewIfNeeded()
-  await page.screenshot({ path: test.info().outputPath('similar.png') })
+  await page.screenshot({ path: test.info().outputPath('similar.png'), fullPage: true })
 
   await reprint.getByTestId('similar-compare').click()
   await expect(page).toHaveURL(/#\/compare\?a=\d+&b=\d+/)
