@@ -22,34 +22,64 @@ export interface Alignment {
   moved: boolean
 }
 
-type Bag = Map<number, number>
+/** A paragraph's words as a bag: distinct word ids, ascending, with their counts. */
+interface Bag {
+  ids: Int32Array
+  counts: Int32Array
+  size: number
+}
+
+function bagOf(wordIds: ArrayLike<number>): Bag {
+  const sorted = Int32Array.from(wordIds).sort()
+  const ids: number[] = []
+  const counts: number[] = []
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) counts[counts.length - 1]!++
+    else ids.push(sorted[k]!), counts.push(1)
+  }
+  return { ids: Int32Array.from(ids), counts: Int32Array.from(counts), size: sorted.length }
+}
 
 function bagsOf(words: Words): Bag[] {
   const bags: Bag[] = []
-  for (let p = 0; p + 1 < words.paragraphStart.length; p++) {
-    const bag: Bag = new Map()
-    for (let i = words.paragraphStart[p]!; i < words.paragraphStart[p + 1]!; i++) bag.set(words.ids[i]!, (bag.get(words.ids[i]!) ?? 0) + 1)
-    bags.push(bag)
-  }
+  for (let p = 0; p + 1 < words.paragraphStart.length; p++) bags.push(bagOf(words.ids.subarray(words.paragraphStart[p]!, words.paragraphStart[p + 1]!)))
   return bags
 }
 
-const sizeOf = (bag: Bag): number => {
-  let n = 0
-  for (const c of bag.values()) n += c
-  return n
+/** Dice similarity of two bags: one merge of their sorted id lists. */
+function dicePair(x: Bag, y: Bag): number {
+  if (x.size === 0 || y.size === 0) return 0
+  let common = 0
+  for (let i = 0, j = 0; i < x.ids.length && j < y.ids.length; ) {
+    const a = x.ids[i]!
+    const b = y.ids[j]!
+    if (a < b) i++
+    else if (a > b) j++
+    else common += Math.min(x.counts[i++]!, y.counts[j++]!)
+  }
+  return (2 * common) / (x.size + y.size)
 }
 
-/** Dice similarity of one bag against the union of one or two others. */
-function dice(one: Bag, oneSize: number, others: Bag[], othersSize: number): number {
-  if (oneSize === 0 || othersSize === 0) return 0
+/** Dice similarity of one bag against the union of others (a merge of sorted id lists: no hashing). */
+function dice(one: Bag, others: Bag[]): number {
+  let othersSize = 0
+  for (const bag of others) othersSize += bag.size
+  if (one.size === 0 || othersSize === 0) return 0
+  const at = new Array<number>(others.length).fill(0)
   let common = 0
-  for (const [w, c] of one) {
+  for (let k = 0; k < one.ids.length; k++) {
+    const w = one.ids[k]!
     let other = 0
-    for (const bag of others) other += bag.get(w) ?? 0
-    common += Math.min(c, other)
+    for (let o = 0; o < others.length; o++) {
+      const bag = others[o]!
+      let i = at[o]!
+      while (i < bag.ids.length && bag.ids[i]! < w) i++
+      if (i < bag.ids.length && bag.ids[i] === w) other += bag.counts[i]!
+      at[o] = i
+    }
+    common += Math.min(one.counts[k]!, other)
   }
-  return (2 * common) / (oneSize + othersSize)
+  return (2 * common) / (one.size + othersSize)
 }
 
 const enum Move {
@@ -63,12 +93,10 @@ const enum Move {
 export function alignParagraphs(a: Words, b: Words, passages: readonly PassageMatch[] = []): Alignment[] {
   const bagsA = bagsOf(a)
   const bagsB = bagsOf(b)
-  const sizeA = bagsA.map(sizeOf)
-  const sizeB = bagsB.map(sizeOf)
   const n = bagsA.length
   const m = bagsB.length
   const sim = new Float32Array(n * m)
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sim[i * m + j] = dice(bagsA[i]!, sizeA[i]!, [bagsB[j]!], sizeB[j]!)
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sim[i * m + j] = dicePair(bagsA[i]!, bagsB[j]!)
 
   const gain = (s: number) => s - MIN_PARAGRAPH_SIMILARITY
   const width = m + 1
@@ -89,12 +117,12 @@ export function alignParagraphs(a: Words, b: Words, passages: readonly PassageMa
       }
       // A split or merge is only worth looking at when both parts resemble the whole a little.
       if (i > 0 && j > 1 && sim[(i - 1) * m + j - 2]! > 0.2 && sim[(i - 1) * m + j - 1]! > 0.2) {
-        const s = dice(bagsA[i - 1]!, sizeA[i - 1]!, [bagsB[j - 2]!, bagsB[j - 1]!], sizeB[j - 2]! + sizeB[j - 1]!)
+        const s = dice(bagsA[i - 1]!, [bagsB[j - 2]!, bagsB[j - 1]!])
         const total = score[(i - 1) * width + j - 2]! + gain(s) - SPLIT_PENALTY
         if (s >= MIN_PARAGRAPH_SIMILARITY && total > best) (best = total), (how = Move.OneTwo), splitSim.set(i * width + j, s)
       }
       if (i > 1 && j > 0 && sim[(i - 2) * m + j - 1]! > 0.2 && sim[(i - 1) * m + j - 1]! > 0.2) {
-        const s = dice(bagsB[j - 1]!, sizeB[j - 1]!, [bagsA[i - 2]!, bagsA[i - 1]!], sizeA[i - 2]! + sizeA[i - 1]!)
+        const s = dice(bagsB[j - 1]!, [bagsA[i - 2]!, bagsA[i - 1]!])
         const total = score[(i - 2) * width + j - 1]! + gain(s) - SPLIT_PENALTY
         if (s >= MIN_PARAGRAPH_SIMILARITY && total > best) (best = total), (how = Move.TwoOne), splitSim.set(i * width + j, s)
       }
@@ -119,17 +147,10 @@ export function alignParagraphs(a: Words, b: Words, passages: readonly PassageMa
     absorbCarried(rows, a, b, passages)
     for (const row of rows) {
       if (row.a.length + row.b.length <= 3 || !row.a.length || !row.b.length) continue
-      const sideB = row.b.map((j) => bagsB[j]!)
-      row.similarity = dice(mergeBags(row.a.map((i) => bagsA[i]!)), row.a.reduce((t, i) => t + sizeA[i]!, 0), sideB, row.b.reduce((t, j) => t + sizeB[j]!, 0))
+      row.similarity = dice(bagOf(row.a.flatMap((i) => [...a.ids.subarray(a.paragraphStart[i]!, a.paragraphStart[i + 1]!)])), row.b.map((j) => bagsB[j]!))
     }
   }
   return rows
-}
-
-function mergeBags(bags: Bag[]): Bag {
-  const all: Bag = new Map()
-  for (const bag of bags) for (const [w, c] of bag) all.set(w, (all.get(w) ?? 0) + c)
-  return all
 }
 
 /** A paragraph counts as carried by the other article when this share of its words is in shared passages. */

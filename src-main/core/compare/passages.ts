@@ -13,18 +13,18 @@ export interface PassageMatch {
   length: number
 }
 
-/** Key of the run of MIN_PASSAGE_WORDS words starting at `i`. */
-const runKey = (ids: Int32Array, i: number): string => {
-  let key = ''
-  for (let k = 0; k < MIN_PASSAGE_WORDS; k++) key += ids[i + k]! + ','
-  return key
+/** Hash of the run of MIN_PASSAGE_WORDS words starting at `i` (a hit is checked word by word). */
+const runKey = (ids: Int32Array, i: number): number => {
+  let h = 0
+  for (let k = 0; k < MIN_PASSAGE_WORDS; k++) h = (Math.imul(h, 0x01000193) + ids[i + k]!) | 0
+  return h
 }
 
 /** At most this many places of A are tried per run (a run repeated more often is boilerplate). */
 const MAX_CANDIDATES = 32
 
 export function findSharedPassages(a: Words, b: Words): PassageMatch[] {
-  const runsOfA = new Map<string, number[]>()
+  const runsOfA = new Map<number, number[]>()
   for (let i = 0; i + MIN_PASSAGE_WORDS <= a.ids.length; i++) {
     const key = runKey(a.ids, i)
     const at = runsOfA.get(key)
