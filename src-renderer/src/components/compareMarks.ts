@@ -85,16 +85,19 @@ export function paragraphPieces(text: string, marks: ParagraphMarks | undefined)
   return groups
 }
 
-/** Soft background and a stronger edge per shared passage; the same id has the same colour in both columns. */
+/**
+ * Soft background and a stronger edge per shared passage; the same id has the same colour in both
+ * columns. No green, red or yellow: those mean added and removed words and differing figures.
+ */
 const PASSAGE_COLOURS: readonly [string, string][] = [
   ['#d6ecff', '#2f6fb0'],
   ['#fde2c8', '#b45f06'],
-  ['#dcf2d5', '#3b7d2a'],
   ['#f3dcf5', '#8a3a94'],
-  ['#fff1b8', '#8a6d00'],
   ['#d5f1ee', '#1d7a70'],
-  ['#fbd9dc', '#a52a3a'],
+  ['#f1e6d2', '#7a5c2e'],
   ['#e3e0fa', '#4b3fb0'],
+  ['#dde6ee', '#3f5f7a'],
+  ['#e9e9e6', '#55575c'],
 ]
 
 export function passageColour(id: number): { background: string; edge: string } {

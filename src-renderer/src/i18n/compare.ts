@@ -56,8 +56,6 @@ export const ar = {
   syncScroll: 'تمرير العمودين معاً',
   onlyIn: 'لا نظير لهذه الفقرة في {side}',
   passage: 'المقطع المشترك {n}: انقر للانتقال إليه في الجانب الآخر',
-  removedWord: 'محذوف',
-  addedWord: 'مضاف',
   numbers: {
     title: 'أرقام وتواريخ مختلفة',
     number: 'رقم',
@@ -153,8 +151,6 @@ export const en: typeof ar = {
   syncScroll: 'Scroll both columns together',
   onlyIn: 'No counterpart for this paragraph in {side}',
   passage: 'Shared passage {n}: click to go to it on the other side',
-  removedWord: 'removed',
-  addedWord: 'added',
   numbers: {
     title: 'Numbers and dates that differ',
     number: 'number',
