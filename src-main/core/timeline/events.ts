@@ -128,12 +128,54 @@ interface Cluster {
   members: Member[]
 }
 
-/** a label's mean similarity to a cluster's members (the first 40: enough to tell, bounded cost) */
+/** a label's mean similarity to a cluster's members (the first 12: enough to tell, bounded cost) */
 function clusterSimilarity(c: Cluster, terms: Set<string>, weight: TermWeights): number {
-  const pool = c.members.length > 40 ? c.members.slice(0, 40) : c.members
+  const pool = c.members.length > 12 ? c.members.slice(0, 12) : c.members
   let sum = 0
   for (const m of pool) sum += labelSimilarity(terms, m.terms, weight)
   return sum / pool.length
+}
+
+/** a term shared by more clusters than this says nothing about which one a label belongs to */
+const MAX_POSTINGS = 300
+/**
+ * A cluster whose terms, all members together, weigh less than this share of a label's terms cannot
+ * reach MERGE_DICE with it (Dice ≥ 0.6 needs a shared weight ≥ 0.3 of the label's), nor, in practice,
+ * MERGE_CONTAINMENT: it is not compared at all.
+ */
+const MIN_SHARED = 0.15
+
+/** Clusters the events of one date, precision and part (see the top of this file). */
+function clusterGroup(group: Member[], weight: TermWeights): Cluster[] {
+  const clusters: Cluster[] = []
+  // term → the clusters whose members have it: only clusters sharing rare terms are compared
+  const postings = new Map<string, number[]>()
+  for (const member of group) {
+    let own = 0
+    const shared = new Map<number, number>()
+    for (const t of member.terms) {
+      const w = weight(t)
+      own += w
+      const list = postings.get(t)
+      if (!list || list.length > MAX_POSTINGS) continue
+      for (const ci of list) shared.set(ci, (shared.get(ci) ?? 0) + w)
+    }
+    let best = -1
+    let bestScore = 0
+    for (const [ci, w] of shared) {
+      if (w < MIN_SHARED * own) continue
+      const s = clusterSimilarity(clusters[ci]!, member.terms, weight)
+      if (s > bestScore) ((bestScore = s), (best = ci))
+    }
+    const at = best >= 0 && bestScore >= MERGE_DICE ? best : clusters.push({ members: [] }) - 1
+    clusters[at]!.members.push(member)
+    for (const t of member.terms) {
+      const list = postings.get(t)
+      if (!list) postings.set(t, [at])
+      else if (!list.includes(at) && list.length <= MAX_POSTINGS) list.push(at)
+    }
+  }
+  return clusters
 }
 
 /**
@@ -158,27 +200,14 @@ export function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
   }
   const weight = termWeights(allTerms)
   const merged: TimelineEvent[] = []
-  for (const group of groups.values()) {
-    const clusters: Cluster[] = []
-    for (const member of group) {
-      let best: Cluster | undefined
-      let bestScore = 0
-      for (const c of clusters) {
-        const s = clusterSimilarity(c, member.terms, weight)
-        if (s > bestScore) ((bestScore = s), (best = c))
-      }
-      if (best && bestScore >= MERGE_DICE) best.members.push(member)
-      else clusters.push({ members: [member] })
-    }
-    for (const c of clusters) merged.push(collapse(c, weight))
-  }
+  for (const group of groups.values()) for (const c of clusterGroup(group, weight)) merged.push(collapse(c, weight))
   return [...merged, ...apart]
 }
 
 function collapse(c: Cluster, weight: TermWeights): TimelineEvent {
   if (c.members.length === 1) return c.members[0]!.event
-  // the medoid's label (for big clusters, among the first 40 members)
-  const pool = c.members.slice(0, 40)
+  // the medoid's label (for big clusters, among the first 12 members)
+  const pool = c.members.slice(0, 12)
   let medoid = pool[0]!
   let bestSum = -1
   for (const m of pool) {
