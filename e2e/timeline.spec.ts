@@ -148,3 +148,32 @@ test('zoom, the Hijri twin, an event added by hand at month precision, and an ev
   await page.goBack()
   await expect(page.getByTestId('timeline-event').filter({ hasText: 'حدث أضافه المحرر' })).toHaveCount(1)
 })
+
+test('in English: a timeline from articles picked by searching inside the Timeline view cites only those', async ({ page, served }) => {
+  await page.goto(served.url)
+  await page.getByTestId('language-toggle').click()
+  await page.getByRole('navigation').getByRole('link', { name: 'Timeline' }).click()
+  await expect(page.getByTestId('timeline-builder')).toContainText('New timeline')
+
+  await page.getByTestId('way-picked').check()
+  await page.getByTestId('pick-query').fill('الخط الثالث')
+  await page.getByTestId('pick-search').click()
+  const hits = page.getByTestId('pick-hit')
+  await expect(hits.first()).toBeVisible()
+  await hits.nth(0).check()
+  await hits.nth(1).check()
+  await expect(page.getByTestId('picked-count')).toHaveText('2 articles picked')
+  const picked = (await page.locator('.picked bdi').allTextContents()).map((t) => t.trim())
+  expect(picked).toHaveLength(2)
+  await page.getByTestId('timeline-build').click()
+
+  await expect(page.getByTestId('chronology')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('timeline-summary')).toContainText('Picked articles: 2')
+  const cited = await page.getByTestId('event-source').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))
+  expect(cited.length).toBeGreaterThan(0)
+  for (const title of cited) expect(picked.some((p) => title.includes(p)), title).toBe(true)
+  // English dates, no Arabic month names.
+  const dates = await page.getByTestId('event-date').allTextContents()
+  for (const d of dates) expect(d).toMatch(/^(\d{1,2} )?(Early |Mid-|Late |Q\d )?([A-Z][a-z]+ )?\d{4}$/)
+  await shot(page, 'picked-english')
+})

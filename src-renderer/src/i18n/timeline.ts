@@ -92,7 +92,7 @@ export const ar = {
     show: 'أظهر',
     remove: 'احذف',
     unresolved: 'لم يُحدد تاريخه: «{mention}»',
-    sourceLine: '{source}، {date}',
+    sourceSeparator: '، ',
     unknownSource: 'مصدر غير معروف',
   },
   edit: {
@@ -222,7 +222,7 @@ export const en: typeof ar = {
     show: 'Show',
     remove: 'Remove',
     unresolved: 'Could not be dated: “{mention}”',
-    sourceLine: '{source}, {date}',
+    sourceSeparator: ', ',
     unknownSource: 'Unknown outlet',
   },
   edit: {
