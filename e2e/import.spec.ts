@@ -153,3 +153,49 @@ test('a CSV with odd column names: the mapping is corrected in the preview and t
     rmSync(root, { recursive: true, force: true })
   }
 })
+
+test('files dropped on the window in another view open the Import view with them', async ({ page, served }) => {
+  await page.goto(served.url)
+  await expect(page.getByRole('navigation')).toBeVisible()
+  await page.evaluate(() => {
+    const dt = new DataTransfer()
+    dt.items.add(new File(['عنوان الخبر المسحوب\n\nنص الخبر الذي سُحب وأُفلت على النافذة.'], 'مسحوب.txt', { type: 'text/plain' }))
+    const target = document.querySelector('main')!
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'الاستيراد' })).toBeVisible()
+  const ready = page.getByTestId('import-ready')
+  await expect(ready).toContainText('ملف واحد')
+  await expect(page.getByLabel('اسم الدفعة')).toHaveValue('مسحوب.txt')
+  await page.getByTestId('import-start').click()
+  await expect(page.getByTestId('import-count-added').locator('dd')).toHaveText('1', { timeout: 60_000 })
+  expect(served.problems).toEqual([])
+})
+
+test('a cancelled import of a typed folder path is resumed from the history and completes', async ({ page, served }) => {
+  const root = mkdtempSync(join(tmpdir(), 'arshif-import-resume-'))
+  try {
+    for (let i = 1; i <= 300; i++) writeFileSync(join(root, `r${String(i).padStart(3, '0')}.txt`), `تقرير الاستئناف رقم ${i}\n\nنص التقرير رقم ${i} عن حركة الملاحة في الميناء.`)
+    await openImport(page, served.url)
+    const before = await statusCount(page)
+    await page.getByTestId('import-path').fill(root)
+    await page.getByTestId('import-path').press('Enter')
+    await expect(page.getByTestId('import-ready')).toBeVisible()
+    await page.getByTestId('import-start').click()
+    await page.getByTestId('import-cancel').click()
+    await expect(page.getByTestId('import-report')).toContainText('أُلغي الاستيراد', { timeout: 60_000 })
+    const row = page.getByTestId('import-history').locator('tbody tr').first()
+    await expect(row.getByTestId('import-batch-status')).toHaveText('أُلغي')
+
+    await row.getByTestId('import-resume').click()
+    await expect(page.getByTestId('import-report')).toContainText('اكتمل الاستيراد', { timeout: 120_000 })
+    await expect(page.getByTestId('import-count-added').locator('dd')).toHaveText('300')
+    await expect(page.getByTestId('import-count-failed').locator('dd')).toHaveText('0')
+    await expect(row.getByTestId('import-batch-status')).toHaveText('اكتمل')
+    await expect.poll(() => statusCount(page)).toBe(before + 300)
+    expect(served.problems).toEqual([])
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+})

@@ -62,3 +62,30 @@ export function formatDuration(seconds: number, locale: string): string {
   if (seconds < 3600) return new Intl.NumberFormat(loc, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.round(seconds / 60))
   return new Intl.NumberFormat(loc, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }).format(seconds / 3600)
 }
+
+/**
+ * Files dropped on the window in any other view are imported too: the app opens the Import view
+ * with them. (The Import view handles drops itself while it is open.)
+ */
+export function installWindowDrop(isImportViewOpen: () => boolean, openImportView: () => void, take: (files: PickedFile[]) => void): () => void {
+  const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')
+  const onDragOver = (e: DragEvent) => {
+    if (hasFiles(e) && !isImportViewOpen()) e.preventDefault()
+  }
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e) || isImportViewOpen()) return
+    e.preventDefault()
+    const { entries, files } = droppedEntries(e.dataTransfer)
+    openImportView()
+    void filesOfEntries(entries).then((all) => {
+      const picked = [...all, ...files.map((file) => ({ path: file.name, file }))]
+      if (picked.length) take(picked)
+    })
+  }
+  window.addEventListener('dragover', onDragOver)
+  window.addEventListener('drop', onDrop)
+  return () => {
+    window.removeEventListener('dragover', onDragOver)
+    window.removeEventListener('drop', onDrop)
+  }
+}

@@ -37,6 +37,7 @@ function fakeEngine(opts: { runningPolls?: number } = {}) {
     'import.discard': () => ({ discarded: true }),
     'import.preview': (args) => preview(args.map),
     'import.start': () => job('running', 0),
+    'import.resume': () => job('running', 0),
     'jobs.get': () => (polls++ < (opts.runningPolls ?? 2) && !cancelled ? job('running', polls) : ((articleCount = 12), job(cancelled ? 'cancelled' : 'done', 3))),
     'jobs.cancel': () => ((cancelled = true), job('running', 1)),
     'import.batch': () => detail,
@@ -125,6 +126,19 @@ describe('import store', () => {
     await done
     expect(engine.of('jobs.cancel')).toEqual([{ id: 'job-1' }])
     expect(store.report?.status).toBe('cancelled')
+  })
+
+  it('resumes a batch and follows it like a new import', async () => {
+    const engine = fakeEngine({ runningPolls: 1 })
+    const store = useImportStore()
+    vi.useFakeTimers()
+    const done = store.resume(7)
+    await vi.advanceTimersByTimeAsync(POLL_MS * 3)
+    await done
+    expect(engine.of('import.resume')).toEqual([{ id: 7 }])
+    expect(store.phase).toBe('finished')
+    expect(store.report?.batchId).toBe(7)
+    expect(store.detail?.id).toBe(7)
   })
 
   it('throws away an upload that was not imported when the person starts over', async () => {

@@ -189,12 +189,27 @@ export const useImportStore = defineStore('import', () => {
   async function start(): Promise<void> {
     const from = source()
     if (!from || phase.value !== 'ready') return
+    await follow(async () => {
+      const info = await call('import.start', { ...from, ...chosenMap(), label: label.value || undefined })
+      uploadId.value = null // the engine owns (and removes) the staging now
+      return info
+    })
+  }
+
+  /** Goes on with an interrupted or cancelled batch, followed like a new import. */
+  async function resume(id: number): Promise<void> {
+    if (busy.value) return
+    await reset()
+    await follow(() => call('import.resume', { id }))
+  }
+
+  async function follow(begin: () => Promise<JobInfo>): Promise<void> {
     error.value = null
+    report.value = null
     phase.value = 'importing'
     try {
-      let info: JobInfo = await call('import.start', { ...from, ...chosenMap(), label: label.value || undefined })
+      let info = await begin()
       job.value = info
-      uploadId.value = null // the engine owns (and removes) the staging now
       while (info.state === 'running') {
         await sleep(POLL_MS)
         info = await call('jobs.get', { id: info.id })
@@ -234,7 +249,7 @@ export const useImportStore = defineStore('import', () => {
 
   return {
     phase, uploadId, paths, label, fileCount, upload, preview, map, job, report, detail, batches, error, busy, progress,
-    reset, chooseFiles, choosePaths, setMapping, start, cancel, loadBatches, openBatch, undo,
+    reset, chooseFiles, choosePaths, setMapping, start, resume, cancel, loadBatches, openBatch, undo,
   }
 })
 
