@@ -45,6 +45,7 @@ export const ar = {
   },
   progress: {
     title: 'جارٍ الاستيراد',
+    starting: 'جارٍ البدء وعدّ الملفات…',
     label: 'تقدّم الاستيراد',
     files: '{done} من {total} ملف',
     counts: 'أُضيف {added} · مكرّر {duplicates} · فشل {failed}',
@@ -164,6 +165,7 @@ export const en: typeof ar = {
   },
   progress: {
     title: 'Importing',
+    starting: 'Starting and counting the files…',
     label: 'Import progress',
     files: '{done} of {total} files',
     counts: '{added} added · {duplicates} duplicates · {failed} failed',
