@@ -11,6 +11,8 @@ export class EngineClient {
   private starting: { resolve: () => void; reject: (e: Error) => void } | null = null
   private closing: (() => void) | null = null
   private stoppedReason: string | null = null
+  /** Messages held until the engine says it listens. */
+  private outbox: ToEngine[] | null = []
 
   constructor(
     private readonly endpoint: Endpoint<FromEngine, ToEngine>,
@@ -23,7 +25,7 @@ export class EngineClient {
   start(init: EngineInit): Promise<void> {
     return new Promise((resolve, reject) => {
       this.starting = { resolve, reject }
-      this.endpoint.post({ type: 'init', init })
+      this.send({ type: 'init', init })
     })
   }
 
@@ -33,7 +35,7 @@ export class EngineClient {
     return new Promise((resolve) => {
       const id = this.nextId++
       this.calls.set(id, resolve)
-      this.endpoint.post({ type: 'call', id, method: String(method), args })
+      this.send({ type: 'call', id, method: String(method), args })
     })
   }
 
@@ -46,7 +48,7 @@ export class EngineClient {
         clearTimeout(timer)
         resolve()
       }
-      this.endpoint.post({ type: 'close' })
+      this.send({ type: 'close' })
     })
   }
 
@@ -62,8 +64,19 @@ export class EngineClient {
     this.closing?.()
   }
 
+  private send(m: ToEngine): void {
+    if (this.outbox) this.outbox.push(m)
+    else this.endpoint.post(m)
+  }
+
   private receive(m: FromEngine): void {
     switch (m.type) {
+      case 'listening': {
+        const held = this.outbox ?? []
+        this.outbox = null
+        for (const h of held) this.endpoint.post(h)
+        return
+      }
       case 'ready':
         this.starting?.resolve()
         this.starting = null
@@ -91,10 +104,10 @@ export class EngineClient {
   private async serveHost(id: number, request: HostRequest): Promise<void> {
     try {
       const value = request.op === 'printPdf' ? await this.host.printPdf(request.html, request.options) : await this.host.openExternal(request.url)
-      this.endpoint.post({ type: 'hostReply', id, ok: true, value })
+      this.send({ type: 'hostReply', id, ok: true, value })
     } catch (e) {
       const error: HostFailure = isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) }
-      this.endpoint.post({ type: 'hostReply', id, ok: false, error })
+      this.send({ type: 'hostReply', id, ok: false, error })
     }
   }
 }

@@ -81,6 +81,7 @@ export function serveEngine(endpoint: Endpoint<ToEngine, FromEngine>, open: Open
         return
     }
   })
+  endpoint.post({ type: 'listening' })
   return { closed }
 }
 

@@ -36,6 +36,9 @@ export type ToEngine =
 
 /** Engine → main. */
 export type FromEngine =
+  /** The engine listens: main sends nothing before this (a message sent while the engine's modules
+   * are still loading could otherwise be lost, depending on the port). */
+  | { type: 'listening' }
   | { type: 'ready' }
   | { type: 'failed'; error: HostFailure }
   | { type: 'result'; id: number; envelope: Envelope }
