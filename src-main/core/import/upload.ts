@@ -43,7 +43,10 @@ export function safeRelativePath(path: string): string[] {
 export class UploadStaging {
   private readonly sizes = new Map<string, number>()
 
-  constructor(readonly archiveDir: string) {}
+  constructor(
+    readonly archiveDir: string,
+    private readonly maxUploadBytes = MAX_UPLOAD_BYTES,
+  ) {}
 
   private root(): string {
     return join(this.archiveDir, STAGING_DIR)
@@ -65,8 +68,8 @@ export class UploadStaging {
     const size = decoded.reduce((n, c) => n + c.bytes.length, 0)
     if (size > MAX_CHUNK_BYTES) throw new AppError('payload_too_large', `One upload call may carry ${MAX_CHUNK_BYTES / 1024} KB; this one carried ${Math.ceil(size / 1024)} KB.`)
     const before = this.sizes.get(id) ?? (uploadId ? folderSize(dir) : 0)
-    if (before + size > MAX_UPLOAD_BYTES) {
-      throw new AppError('payload_too_large', `One import may bring at most ${MAX_UPLOAD_BYTES / 1024 ** 3} GB from the window; import larger collections by typing their folder's path, or with \`arshif import\`.`)
+    if (before + size > this.maxUploadBytes) {
+      throw new AppError('payload_too_large', `One import may bring at most ${Math.round((this.maxUploadBytes / 1024 ** 3) * 100) / 100} GB from the window; import larger collections by typing their folder's path, or with \`arshif import\`.`)
     }
     mkdirSync(dir, { recursive: true })
     for (const c of decoded) {
