@@ -23,7 +23,7 @@ process.on('message', (data) => port.emit('message', { data, ports: [] }))
 process.parentPort = port
 `
 
-test('the built engine opens the archive, searches with its bundled worker and closes cleanly', async () => {
+test('the built engine opens the archive, searches and imports with its bundled workers, and closes cleanly', async () => {
   expect(existsSync(join(MAIN_DIR, 'engine.js')), `no engine bundle in ${MAIN_DIR}: build first`).toBe(true)
   const dir = mkdtempSync(join(tmpdir(), 'arshif-engine-'))
   const shim = join(dir, 'parent-port.mjs')
@@ -54,6 +54,21 @@ test('the built engine opens the archive, searches with its bundled worker and c
     expect((page as { value: { total: number } }).value.total).toBeGreaterThan(0)
 
     expect(await client.call('app.openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+
+    // An import runs in the bundled import worker, found beside engine.js.
+    const file = join(dir, 'خبر.txt')
+    writeFileSync(file, 'افتتاح جسر جديد فوق النهر\n\nافتتحت البلدية صباح اليوم جسراً جديداً يربط ضفتي النهر بعد عامين من العمل.\n')
+    const before = (info as { value: { articleCount: number } }).value.articleCount
+    const started = await client.call('import.start', { paths: [file] })
+    expect(started.ok, JSON.stringify(started)).toBe(true)
+    let job = (started as { value: { id: string; state: string } }).value
+    for (let i = 0; job.state === 'running' && i < 200; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      job = ((await client.call('jobs.get', { id: job.id })) as { value: typeof job }).value
+    }
+    expect(job).toMatchObject({ state: 'done' })
+    const after = await client.call('app.info', {})
+    expect((after as { value: { articleCount: number } }).value.articleCount).toBe(before + 1)
 
     await client.close(30_000)
     expect(await exited).toBe(0)
