@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { test, expect, type Locator, type Page } from '@playwright/test'
 import { startServe } from './fixtures'
+import { hasPoppler, pdfPages, squeeze } from '../test-support/pdf'
 import { addReversedArticle, importHostile, LITERALS, MARKER, RLO } from './hostile'
 
 interface Watched {
@@ -206,6 +207,57 @@ test('search results and their snippets show hostile content as text', async ({ 
     await expect(hit).toHaveCount(1)
     const id = Number(/\/article\/(\d+)/.exec((await hit.getAttribute('href')) ?? '')?.[1])
     await expectOverridesIsolated(page, await articleTexts(page, id))
+    expectNothingHappened(w)
+  } finally {
+    await stop(w)
+  }
+})
+
+test('the comparison view and the timeline PDF show hostile content as text, and nothing runs', async ({ page }) => {
+  const w = await serveHostile(page)
+  try {
+    await page.goto(w.url)
+    const list = page.getByTestId('article-list')
+    const idOf = async (titlePart: string) => Number(/\/article\/(\d+)/.exec((await list.locator('a', { hasText: titlePart }).getAttribute('href')) ?? '')?.[1])
+    const pageId = await idOf('عنوان معكوس')
+    const recordId = await idOf('المسموم')
+    const reversedId = await idOf('خبر معكوس')
+    expect(Math.min(pageId, recordId, reversedId)).toBeGreaterThan(0)
+
+    // Side by side: the web page against the record.
+    await page.goto(`${new URL(w.url).origin}/#/compare?a=${pageId}&b=${recordId}`)
+    const a = page.getByTestId('column-a')
+    const b = page.getByTestId('column-b')
+    await expect(a).toBeVisible({ timeout: 30_000 })
+    await expect(a).toContainText(LITERALS.htmlBody)
+    await expect(b).toContainText(LITERALS.recordBody)
+    await expect(b).toContainText(LITERALS.template)
+    await expect(page.getByTestId('compare-pair')).toContainText(LITERALS.recordTitle)
+    await expectInert(page.getByTestId('compare-pair'))
+    // …and with the article that carries U+202E.
+    await page.goto(`${new URL(w.url).origin}/#/compare?a=${reversedId}&b=${pageId}`)
+    await expect(page.getByTestId('column-a')).toContainText('فقرة معكوسة')
+    await expectInert(page.getByTestId('compare-pair'))
+    await expectOverridesIsolated(page, [...(await articleTexts(page, reversedId)), ...(await articleTexts(page, pageId))])
+
+    // A timeline of the three, exported as PDF: the markup is in its text, literally.
+    await page.goto(`${new URL(w.url).origin}/#/timeline?ids=${pageId},${recordId},${reversedId}`)
+    await expect(page.getByTestId('chronology')).toBeVisible({ timeout: 60_000 })
+    await expectInert(page.getByTestId('chronology'))
+    await page.getByTestId('timeline-name').fill('خط <img src=x onerror=alert(17)> زمني')
+    await page.getByTestId('timeline-save').click()
+    await expect(page).toHaveURL(/#\/timeline\/\d+/)
+    const download = page.waitForEvent('download', { timeout: 120_000 })
+    await page.getByTestId('export-pdf').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/)
+    if (hasPoppler) {
+      // pdftotext mirrors and moves brackets around Arabic (bidi), so compare without them: the
+      // markup's words are there as text (had it become elements, they would not be).
+      const core = (t: string) => squeeze(t).replace(/[<>()/]/g, '')
+      const text = core(pdfPages(await file.path()).join(''))
+      for (const literal of ['<img src=x onerror=alert(17)>', LITERALS.recordTitle, '<script>alert(6)</script>', '<b onmouseover=alert(16)>العاجل</b>']) expect(text).toContain(core(literal))
+    }
     expectNothingHappened(w)
   } finally {
     await stop(w)

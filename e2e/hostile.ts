@@ -25,6 +25,7 @@ export const HOSTILE_HTML = `<!doctype html>
 <article>
 <h1>${RLO}عنوان معكوس عن ${MARKER} &lt;img src=x onerror=alert(1)&gt;</h1>
 <p>فقرة أولى عن ${MARKER} في القرية <script>alert('inline')</script>تتابع هنا بعد نص برمجي.</p>
+<p>وفي 3 آذار 2023 نشر البيان &lt;b onmouseover=alert(16)&gt;العاجل&lt;/b&gt; عن الحصاد.</p>
 <p>نص حرفي: &lt;script&gt;alert("literal")&lt;/script&gt; و &lt;iframe src="javascript:alert(2)"&gt;&lt;/iframe&gt; يجب أن يظهر كما هو.</p>
 <p><img src="http://${EVIL_HOST}/pixel.png" onerror="alert(3)">صورة لا تُحمَّل، و<a href="javascript:alert(4)">رابط خبيث</a> لا يعمل، و<a href="http://${EVIL_HOST}/track">رابط خارجي</a>.</p>
 <iframe src="http://${EVIL_HOST}/frame"></iframe>
@@ -37,7 +38,7 @@ export const HOSTILE_HTML = `<!doctype html>
 export const HOSTILE_RECORD = {
   title: `${RLO}<img src=x onerror=alert(5)> خبر ${MARKER} المسموم`,
   content: [
-    `<script>alert(6)</script> افتتاحية عن ${MARKER}.`,
+    `<script>alert(6)</script> افتتاحية عن ${MARKER} كتبت في 5 أيار 2022 <img src=x onerror=alert(15)>.`,
     `<style>*{display:none !important} body::after{content:"hacked";position:fixed}</style> فقرة ثانية.`,
     `<meta http-equiv="refresh" content="0;url=http://${EVIL_HOST}/"> <iframe srcdoc="<script>alert(7)</script>"></iframe> <a href="javascript:alert(8)">اضغط</a>`,
     `${RLO}فقرة معكوسة <svg onload=alert(9)> {{ constructor.constructor('alert(10)')() }}`,
