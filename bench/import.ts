@@ -1,0 +1,152 @@
+// bench:import — importing real news end to end, as `arshif import` does it and until the search
+// index is built and saved: all 31,030 SaudiNewsNet articles from their 18 zips, then the 10,161
+// ANT files. Articles per second and peak memory (RSS, the search workers included), beside a bare
+// INSERT of the same rows into SQLite in the same run (the floor no importer can beat).
+//
+// Each measurement runs in a child process of its own, so its peak RSS is its own.
+//   npm run bench:import                 both corpora
+//   npm run bench:import -- --only snn   or --only ant
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
+import { CORPUS_DIR, requireCorpus } from './corpus'
+import { Archive } from '../src-main/core/archive/archive'
+import { importPaths } from '../src-main/core/import/importer'
+import { parseFile } from '../src-main/core/import/formats'
+import { readZip } from '../src-main/core/import/zip'
+import { SearchService } from '../src-main/core/search/service'
+import type { ParsedArticle } from '../src-main/core/model'
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, phase: { type: 'string' }, corpus: { type: 'string' } } })
+
+interface Corpus {
+  name: string
+  label: string
+  paths: () => string[]
+}
+const CORPORA: Corpus[] = [
+  {
+    name: 'snn',
+    label: 'SaudiNewsNet (18 zips)',
+    paths: () => {
+      const dir = resolve(CORPUS_DIR, 'saudinewsnet')
+      return readdirSync(dir).filter((f) => f.endsWith('.zip')).sort().map((f) => join(dir, f))
+    },
+  },
+  { name: 'ant', label: 'ANT (10,161 TREC files)', paths: () => [resolve(CORPUS_DIR, 'ant')] },
+]
+
+interface ImportFigures {
+  articles: number
+  duplicates: number
+  nearDuplicates: number
+  failed: number
+  importSeconds: number
+  indexSeconds: number
+  totalSeconds: number
+  peakRssMb: number
+}
+interface InsertFigures {
+  rows: number
+  insertSeconds: number
+  peakRssMb: number
+}
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
+
+/** The measured phase: importPaths into a fresh archive, then the search index built and saved. */
+async function importPhase(corpus: Corpus): Promise<ImportFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'arshif-bench-import-'))
+  try {
+    const archive = Archive.open(dir)
+    const start = performance.now()
+    const report = await importPaths(archive, corpus.paths(), { origin: 'bench' })
+    const imported = performance.now()
+    archive.close()
+    const search = new SearchService({ archiveDir: dir })
+    await search.ready
+    const indexed = performance.now()
+    await search.close()
+    return {
+      articles: report.counts.added,
+      duplicates: report.counts.duplicates,
+      nearDuplicates: report.counts.nearDuplicates ?? 0,
+      failed: report.counts.failed,
+      importSeconds: (imported - start) / 1000,
+      indexSeconds: (indexed - imported) / 1000,
+      totalSeconds: (indexed - start) / 1000,
+      peakRssMb: peakRssMb(),
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The same rows, parsed beforehand (not timed), inserted with one prepared statement in one transaction. */
+async function insertPhase(corpus: Corpus): Promise<InsertFigures> {
+  const articles: ParsedArticle[] = []
+  const add = (name: string, bytes: Uint8Array) => {
+    try {
+      articles.push(...parseFile(name, bytes).articles)
+    } catch {
+      /* the importer reports these; nothing to insert */
+    }
+  }
+  const walk = (p: string): string[] => (p.endsWith('.zip') || p.endsWith('.txt') ? [p] : readdirSync(p, { withFileTypes: true }).flatMap((e) => (e.name.startsWith('.') ? [] : walk(join(p, e.name)))))
+  for (const file of corpus.paths().flatMap(walk)) {
+    if (file.endsWith('.zip')) await readZip(file, (u) => void (u.kind === 'file' && add(u.entry, u.bytes)))
+    else add(file, readFileSync(file))
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'arshif-bench-insert-'))
+  try {
+    const db = new Database(join(dir, 'bare.sqlite'))
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.exec('CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT, published_at TEXT, source TEXT, author TEXT, url TEXT)')
+    const insert = db.prepare('INSERT INTO articles (title, body, published_at, source, author, url) VALUES (?, ?, ?, ?, ?, ?)')
+    const start = performance.now()
+    db.transaction(() => {
+      for (const a of articles) insert.run(a.title, a.paragraphs.join('\n\n'), a.publishedAt ?? null, a.source ?? null, a.author ?? null, a.url ?? null)
+    })()
+    const insertSeconds = (performance.now() - start) / 1000
+    db.close()
+    return { rows: articles.length, insertSeconds, peakRssMb: peakRssMb() }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (values.phase) {
+  // A child: one measurement, its figures as JSON on stdout.
+  const corpus = CORPORA.find((c) => c.name === values.corpus)!
+  const figures = values.phase === 'import' ? await importPhase(corpus) : await insertPhase(corpus)
+  process.stdout.write(JSON.stringify(figures))
+  process.exit(0)
+}
+
+requireCorpus()
+const runChild = <T,>(phase: string, corpus: Corpus): T =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'import.ts'), '--phase', phase, '--corpus', corpus.name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    }),
+  ) as T
+
+console.log(`bench:import — ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, corpus ${CORPUS_DIR}`)
+console.log('Targets: ≥ 1,500 articles/s end to end (import + search index), peak RSS ≤ 1 GB.\n')
+for (const corpus of CORPORA.filter((c) => !values.only || c.name === values.only)) {
+  console.log(`── ${corpus.label}`)
+  const imp = runChild<ImportFigures>('import', corpus)
+  const bare = runChild<InsertFigures>('insert', corpus)
+  const rate = imp.articles / imp.totalSeconds
+  console.log(`  imported ${imp.articles} articles (${imp.duplicates} exact duplicates skipped, ${imp.nearDuplicates} linked as near-duplicates, ${imp.failed} files failed)`)
+  console.log(`  import ${imp.importSeconds.toFixed(1)} s (${Math.round(imp.articles / imp.importSeconds)} articles/s) + search index ${imp.indexSeconds.toFixed(1)} s = ${imp.totalSeconds.toFixed(1)} s`)
+  console.log(`  end to end: ${Math.round(rate)} articles/s (target ≥ 1500: ${rate >= 1500 ? 'met' : 'NOT met'}), peak RSS ${imp.peakRssMb} MB (target ≤ 1024: ${imp.peakRssMb <= 1024 ? 'met' : 'NOT met'})`)
+  console.log(`  bare INSERT of the same ${bare.rows} rows: ${bare.insertSeconds.toFixed(2)} s (${Math.round(bare.rows / bare.insertSeconds)} rows/s), peak RSS ${bare.peakRssMb} MB`)
+  console.log(`  end to end ÷ bare INSERT: ×${(imp.totalSeconds / bare.insertSeconds).toFixed(1)} the time (import alone ×${(imp.importSeconds / bare.insertSeconds).toFixed(1)})\n`)
+}
