@@ -55,7 +55,7 @@ test('two hits picked in the search results open side by side, with the figures 
   await expect(selection).toContainText('اختر مقالاً آخر للمقارنة.')
   await hit(page, REPRINT.title).getByTestId('hit-pick').focus()
   await page.keyboard.press('Space')
-  await expect(selection).toContainText('2 مقالات مختارة')
+  await expect(selection).toContainText('مقالان مختاران')
   await selection.getByTestId('compare-selected').click()
 
   await expect(page).toHaveURL(/#\/compare\?a=\d+&b=\d+/)

@@ -5,6 +5,7 @@ export const ar = {
   selection: {
     label: 'المقالات المختارة للمقارنة',
     count: 'لا مقالات مختارة | مقال واحد مختار | {n} مقالات مختارة',
+    two: 'مقالان مختاران',
     remove: 'إزالة «{title}» من الاختيار',
     pickAnother: 'اختر مقالاً آخر للمقارنة.',
     compare: 'قارن',
@@ -100,6 +101,7 @@ export const en: typeof ar = {
   selection: {
     label: 'Articles picked to compare',
     count: 'No articles picked | One article picked | {n} articles picked',
+    two: 'Two articles picked',
     remove: 'Remove “{title}” from the selection',
     pickAnother: 'Pick another article to compare with.',
     compare: 'Compare',
