@@ -11,7 +11,7 @@ import type { FieldMap } from '../../core/import/formats'
 import { UploadStaging } from '../../core/import/upload'
 import { previewImport } from '../../core/import/preview'
 import { runImportInWorker } from '../../core/import/run'
-import { batchDetail, batchInputPaths, listBatches, type IsRunning } from '../../core/import/batches'
+import { batchDetail, batchInputPaths, listBatches, resumableInputPaths, type IsRunning } from '../../core/import/batches'
 import { interruptedBatches, type ImportReport } from '../../core/import/importer'
 import type { ImportWorkerInit } from '../../core/import/worker-protocol'
 
@@ -40,6 +40,11 @@ function cleanMap(map: Partial<Record<keyof FieldMap, string>> | undefined): Fie
 export function importHandlers(ctx: EngineContext): HandlersFor<typeof importContract> {
   const { archive, jobs } = ctx
   const staging = new UploadStaging(archive.dir)
+  try {
+    staging.sweepAbandoned(new Set(resumableInputPaths(archive).map((paths) => staging.uploadIdOf(paths)).filter((id): id is string => !!id)))
+  } catch {
+    // Tidying up is not worth failing the engine's start for.
+  }
   // When each import this engine runs started: a batch left 'running' that started before all of
   // them is not one of ours. The importer's own test (interruptedBatches: is the process that ran it
   // gone?) decides for batches of other processes.

@@ -79,3 +79,12 @@ export function batchInputPaths(archive: Archive, id: number): string[] {
   const row = archive.db.prepare('SELECT paths FROM import_batch_inputs WHERE batch_id = ?').get(id) as { paths: string } | undefined
   return row ? (JSON.parse(row.paths) as string[]) : []
 }
+
+/** The inputs of every batch that may still be resumed (interrupted or cancelled). */
+export function resumableInputPaths(archive: Archive): string[][] {
+  const rows = archive.db
+    .prepare(`SELECT i.paths FROM import_batch_inputs i JOIN import_batches b ON b.id = i.batch_id WHERE b.status IN ('running', 'cancelled')`)
+    .pluck()
+    .all() as string[]
+  return rows.map((json) => JSON.parse(json) as string[])
+}

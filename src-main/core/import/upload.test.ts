@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { tempDir } from '../../../test-support/tmp'
 import { safeRelativePath, UploadStaging } from './upload'
@@ -37,5 +37,17 @@ describe('upload staging', () => {
     const again = new UploadStaging(archiveDir, 10)
     expect(() => again.write(uploadId, [{ path: 'b.txt', base64: b64('12345') }])).toThrow(expect.objectContaining({ code: 'payload_too_large' }))
     expect(again.write(uploadId, [{ path: 'b.txt', base64: b64('1234') }]).bytes).toBe(10)
+  })
+
+  it('sweeps away old uploads nobody will import, keeping those a batch may resume', () => {
+    const staging = new UploadStaging(tempDir())
+    const old = staging.write(undefined, [{ path: 'a.txt', base64: b64('x') }]).uploadId
+    const kept = staging.write(undefined, [{ path: 'a.txt', base64: b64('x') }]).uploadId
+    const fresh = staging.write(undefined, [{ path: 'a.txt', base64: b64('x') }]).uploadId
+    const yesterday = new Date(Date.now() - 2 * 24 * 3600_000)
+    for (const id of [old, kept]) utimesSync(staging.dirOf(id), yesterday, yesterday)
+    expect(staging.sweepAbandoned(new Set([kept]))).toEqual([old])
+    expect(() => staging.dirOf(kept)).not.toThrow()
+    expect(() => staging.dirOf(fresh)).not.toThrow()
   })
 })

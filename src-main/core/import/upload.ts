@@ -98,6 +98,23 @@ export class UploadStaging {
     return resolve(paths[0]!) === join(resolve(this.root()), id) && UPLOAD_ID.test(id) ? id : null
   }
 
+  /**
+   * Removes uploads nobody will import: older than `olderThanMs` and not kept for a batch that can
+   * still be resumed (the window was closed mid-upload, or the person walked away from the preview).
+   */
+  sweepAbandoned(keep: Set<string>, olderThanMs = 24 * 3600_000): string[] {
+    const root = this.root()
+    if (!existsSync(root)) return []
+    const removed: string[] = []
+    for (const id of readdirSync(root)) {
+      if (!UPLOAD_ID.test(id) || keep.has(id)) continue
+      if (Date.now() - statSync(join(root, id)).mtimeMs < olderThanMs) continue
+      this.discard(id)
+      removed.push(id)
+    }
+    return removed
+  }
+
   /** The top-level names of an upload (for a batch label). */
   topLevelNames(uploadId: string): string[] {
     return readdirSync(this.dirOf(uploadId)).sort()
