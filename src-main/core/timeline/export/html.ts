@@ -131,11 +131,18 @@ ${list.length ? `<section class="sources"><h2>${escapeHtml(words.sources)}</h2><
 `
 }
 
+/** Only the regular faces: the footer is rendered once per page, and each face in it is decoded again. */
+const footerFontCss = () =>
+  embeddedFontCss()
+    .split('\n')
+    .filter((face) => face.includes('font-weight:400'))
+    .join('\n')
+
 /**
  * Chromium's footer: "صفحة N من M". The footer is rendered apart from the page and sees none of its
  * styles, so it carries the embedded fonts in its own <style>.
  */
 export function footerTemplate(locale: ExportLocale = 'ar', embedFonts = true): string {
   const words = WORDS[locale]
-  return `<style>${embedFonts ? embeddedFontCss() : ''}</style><div dir="${locale === 'ar' ? 'rtl' : 'ltr'}" style="font-family:${EXPORT_FONT_STACK};font-size:9px;color:#555;width:100%;text-align:center">${words.page('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</div>`
+  return `<style>${embedFonts ? footerFontCss() : ''}</style><div dir="${locale === 'ar' ? 'rtl' : 'ltr'}" style="font-family:${EXPORT_FONT_STACK};font-size:9px;color:#555;width:100%;text-align:center">${words.page('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</div>`
 }
