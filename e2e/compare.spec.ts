@@ -208,7 +208,7 @@ test('three picked articles: the first against the others in a coverage table, e
   await expect(page.getByTestId('compare-meta').nth(1)).toContainText(third.title)
 })
 
-test('with nothing chosen the view explains how to choose; the comparison exports as HTML', async ({ page, served }) => {
+test('with nothing chosen the view explains how to choose; the comparison exports as HTML, and as PDF with Ctrl+P', async ({ page, served }) => {
   await page.goto(served.url)
   await page.getByRole('navigation').getByRole('link', { name: 'المقارنة' }).click()
   await expect(page.getByTestId('compare-empty')).toContainText('من البحث')
@@ -231,4 +231,12 @@ test('with nothing chosen the view explains how to choose; the comparison export
   expect(html).toContain(WIRE.title)
   expect(html).toContain(REPRINT.title)
   await expect(page.getByTestId('export-outcome')).toContainText(file.suggestedFilename())
+
+  // Ctrl+P (the desktop menu's Export) prints the comparison to PDF.
+  const pdfDownload = page.waitForEvent('download')
+  await page.keyboard.press('Control+p')
+  const pdf = await pdfDownload
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/)
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  await expect(page.getByTestId('export-outcome')).toContainText(pdf.suggestedFilename())
 })
