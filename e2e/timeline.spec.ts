@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // A writer turns the sample archive's metro story into a chronology: from a search, through editing
 // and hiding events, to a saved timeline and its PDF, read back page by page.
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { hasPoppler, pdfPages, squeeze } from '../test-support/pdf'
@@ -45,8 +46,11 @@ async function eventKeys(page: Page): Promise<string[]> {
   return page.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-start') ?? ''))
 }
 
+// Building a timeline reads and dates every article of its scope, and the PDF is printed by a
+// headless Chromium of its own: these tests get three times the usual time.
+test.beforeEach(() => test.slow())
+
 test('a timeline built from a search, edited, hidden, saved and exported as a PDF', async ({ page, served }) => {
-  test.slow() // the PDF is printed by a headless Chromium of its own
   if (process.env.ARSHIF_DEBUG) page.on('response', async (r) => r.url().includes('/api/') && console.log(r.url().split('/api/')[1], (await r.text()).slice(0, 300)))
   await buildFromSearch(page, served.url)
   await shot(page, 'built')
@@ -90,9 +94,10 @@ test('a timeline built from a search, edited, hidden, saved and exported as a PD
   await expect(page.getByTestId('timeline-unsaved')).toHaveCount(0)
   await shot(page, 'saved')
 
-  // Export the PDF and read it back.
+  // Export the PDF (Ctrl+P, as the desktop menu does; the PDF button runs the same export) and read it back.
   const download = page.waitForEvent('download')
-  await page.getByTestId('export-pdf').click()
+  await page.keyboard.press('Control+KeyP')
+  await expect(page.getByTestId('timeline-progress')).toBeVisible()
   const file = await download
   expect(file.suggestedFilename()).toMatch(/\.pdf$/)
   await expect(page.getByTestId('timeline-exported')).toContainText(file.suggestedFilename())
@@ -176,4 +181,14 @@ test('in English: a timeline from articles picked by searching inside the Timeli
   const dates = await page.getByTestId('event-date').allTextContents()
   for (const d of dates) expect(d).toMatch(/^(\d{1,2} )?(Early |Mid-|Late |Q\d )?([A-Z][a-z]+ )?\d{4}$/)
   await shot(page, 'picked-english')
+
+  // The HTML export carries what is on screen.
+  const firstLabel = (await page.getByTestId('event-label').first().textContent())!.trim()
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-html').click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/\.html$/)
+  const html = readFileSync(await file.path(), 'utf8')
+  expect(html).toContain(firstLabel)
+  for (const p of picked) expect(html).toContain(p)
 })
