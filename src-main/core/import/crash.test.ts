@@ -5,12 +5,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../../../test-support/tmp'
 import { Archive } from '../archive/archive'
 import { interruptedBatches, resumeImport } from './importer'
 
 const FILES = 2500
+// Removing thousands of files and two archives afterwards can take a while on a busy machine.
+vi.setConfig({ hookTimeout: 120_000 })
 const BIN = resolve(import.meta.dirname, '../../../bin/arshif.js')
 
 // Distinct random-word texts (a seeded generator), so every file is its own article.
