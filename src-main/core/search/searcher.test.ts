@@ -36,6 +36,20 @@ describe('the search index of an archive', () => {
     archive.close()
   })
 
+  it('is ready again after saving what it caught up with (articles another connection imported)', async () => {
+    const archive = sampleArchive()
+    const progress: IndexProgress[] = []
+    const searcher = new Searcher(archive, (p) => progress.push(p))
+    await searcher.open()
+    const other = Archive.open(archive.dir)
+    other.addArticles([article(9001)], null)
+    other.close()
+    expect(searcher.catchUp()).toBe(true)
+    searcher.save()
+    expect(progress.at(-1)?.phase).toBe('ready')
+    archive.close()
+  })
+
   it('rebuilds a snapshot that no longer matches the archive, and one that is corrupt', async () => {
     const archive = sampleArchive()
     await new Searcher(archive).open()
