@@ -127,7 +127,7 @@ describe.skipIf(!hasCorpus)('SaudiNewsNet 2015-08-10 (a whole day, 1,700 article
     expect(agree / pairs).toBeGreaterThanOrEqual(0.95) // the rest are misprints
   })
 
-  it('runs at well over 1,000 articles a second', () => {
+  it('finds thousands of dates in a day of news (speed: npm run bench:timeline, never asserted here)', () => {
     const words = articles.reduce((n, a) => n + (a.content ?? '').split(/\s+/).length, 0)
     const mentions = results.reduce((n, ms) => n + ms.length, 0)
     console.info(
@@ -135,6 +135,5 @@ describe.skipIf(!hasCorpus)('SaudiNewsNet 2015-08-10 (a whole day, 1,700 article
         `${Math.round((articles.length / elapsed) * 1000)} articles/s, ${Math.round((mentions / elapsed) * 1000)} mentions/s`,
     )
     expect(mentions).toBeGreaterThan(3000)
-    expect(articles.length / elapsed).toBeGreaterThan(1) // per ms; measured ~5 (first run, cold)
   })
 })
