@@ -55,7 +55,7 @@ export const timelineEventSchema = z
     label: text(5000),
     hidden: z.boolean().default(false),
     manual: z.boolean().default(false),
-    sources: z.array(eventSourceSchema).max(500).default([]),
+    sources: z.array(eventSourceSchema).max(5000).default([]),
     unresolved: z.boolean().optional(),
     mention: text(500).optional(),
   })
