@@ -110,6 +110,18 @@ test('a timeline built from a search, edited, hidden, saved and exported as a PD
   expect(positions.every((p) => p >= 0), `${visibleLabels.map(words).join(' | ')} in ${text}`).toBe(true)
   expect([...positions].sort((a, b) => a - b)).toEqual(positions)
   expect(text).not.toContain(squeeze(words(hiddenLabel)))
+
+  // A new timeline, then the saved one again: edits and the hidden event kept; then deleted.
+  await page.getByTestId('timeline-new').click()
+  await expect(page.getByTestId('timeline-builder')).toBeVisible()
+  await page.getByTestId('saved-open').filter({ hasText: name }).click()
+  await expect(page.getByTestId('event-label').first()).toHaveText(edited)
+  await expect(page.getByTestId('event-label').filter({ hasText: hiddenLabel })).toHaveCount(0)
+  await expect(page.getByTestId('toggle-hidden')).toBeEnabled()
+  page.once('dialog', (d) => void d.accept())
+  await page.getByTestId('saved-delete').click()
+  await expect(page.getByTestId('saved-timelines')).not.toContainText(name)
+  await expect(page.getByTestId('timeline-unsaved')).toBeVisible() // still on screen, to be saved again if that was a mistake
 })
 
 test('zoom, the Hijri twin, an event added by hand at month precision, and an event opening its article at the sentence', async ({ page, served }) => {
