@@ -6,6 +6,8 @@ import { corpusPath, hasCorpus } from '../../../test-support/corpus'
 import { readFirstZipEntry } from '../../../test-support/zip'
 import { buildTimeline, compareEvents, mergeEvents, eventsOfArticle, periodOf, rangeOf, type TimelineArticle } from './events'
 import type { TimelineEvent } from './events-types'
+import { parseTrec } from '../import/formats/trec'
+import { joinParagraphs } from '../archive/text'
 
 const article = (id: number, body: string, date: string | null = '2015-08-07', source = 'okaz', datePrecision: TimelineArticle['datePrecision'] = date ? 'day' : 'unknown'): TimelineArticle => ({
   id,
@@ -154,6 +156,22 @@ describe.runIf(hasCorpus)('merging on SaudiNewsNet: the Abha mosque bombing (6 A
       const a = articles.find((x) => x.id === e.sources[0]!.articleId)!
       expect(e.sources[0]!.sentence).toContain(a.body.slice(e.sources[0]!.start, e.sources[0]!.end))
     }
+  })
+})
+
+describe.runIf(hasCorpus)('a Jawhara FM article (ANT, Tunisian month names) as events', () => {
+  const parsed = hasCorpus ? parseTrec(readFileSync(corpusPath('ant/politic/JA-politic-23-20161227.txt'), 'utf8')).articles[0]! : undefined
+
+  it('dates "في 03 جوان 2015" to the day and "شهر نوفمبر الفارط" to the month before publication', () => {
+    const a: TimelineArticle = { id: 1, title: parsed!.title, body: joinParagraphs(parsed!.paragraphs), source: parsed!.source ?? null, date: parsed!.publishedAt ?? null, datePrecision: parsed!.datePrecision ?? 'unknown' }
+    expect(a.date?.slice(0, 10)).toBe('2016-12-27')
+    const t = buildTimeline([a], { name: 'الوطني الحر', scope: { ids: [1] } })
+    expect(t.events.map((e) => [e.date, e.precision, a.body.slice(e.sources[0]!.start, e.sources[0]!.end)])).toEqual([
+      ['2015-06-03', 'day', '03 جوان 2015'],
+      ['2016-11', 'month', 'شهر نوفمبر الفارط'],
+    ])
+    // "خلال شهر نوفمبر الفارط،" is cut: the date is beside the label
+    expect(t.events[1]!.label).toBe('كان أعضاء المكتب الجهوي للاتحاد الوطني الحر بسوسة، قد أعلنوا استقالتهم الجماعية من الحزب، بسبب ما اعتبروه تهميشا لهم من القيادة المركزية للحزب')
   })
 })
 
