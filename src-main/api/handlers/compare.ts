@@ -37,7 +37,7 @@ export function compareHandlers(ctx: EngineContext): HandlersFor<typeof compareC
       const search = ctx.search
       if (!search) throw new AppError('internal', 'Search is not available in this mode.')
       await search.ready
-      return findSimilar(archive, async (q, n) => (await search.query({ q, limit: n, sort: 'relevance' })).hits.map((h) => h.id), id, limit)
+      return findSimilar(archive, (q, n) => search.topIds({ q, sort: 'relevance' }, n), id, limit)
     },
 
     'compare.export': ({ a, b, format }) => {

@@ -52,7 +52,7 @@ interface TermRarity {
   sampled: number
   df: Map<string, number>
 }
-const SAMPLE = 1500
+const SAMPLE = 800
 const rarityByArchive = new WeakMap<Archive, TermRarity>()
 
 function termRarity(archive: Archive): TermRarity {
@@ -76,7 +76,7 @@ function termRarity(archive: Archive): TermRarity {
 }
 
 /** Above this share of articles a term tells nothing about a story (المملكة، اليوم …). */
-const MAX_DOCUMENT_SHARE = 0.05
+const MAX_DOCUMENT_SHARE = 0.03
 
 /**
  * The query: the article's most telling Arabic terms — frequent in it (title words count triple),

@@ -126,6 +126,13 @@ export class SearchService {
     return { total: outcome.hits.length, complete: outcome.complete, offset, hits, facets: outcome.facets, terms: outcome.terms, tookMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 
+  /** The ids of a query's best hits, without making their snippets ("more like this" rescoring reads the texts itself). */
+  async topIds(req: Omit<SearchPageRequest, 'offset' | 'limit' | 'filters'>, limit: number): Promise<number[]> {
+    const request: SerializedRequest = { ...req }
+    const parts = await Promise.all(this.workers.map((w) => w.request<SegmentOutcome>({ type: 'outcome', request })))
+    return mergeOutcomes(parts, req.sort).hits.slice(0, limit).map((h) => h.id)
+  }
+
   /** Brings the index in step after articles were added, edited or removed (each segment takes its own). */
   async update(changed: number[], removed: number[] = []): Promise<void> {
     this.lastQuery = null
