@@ -3,7 +3,7 @@
 // however they are sent, and arguments that are not what the contract says. Each refusal is a typed
 // Envelope and leaves the archive as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { request } from 'node:http'
+import { Agent, request } from 'node:http'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { Archive } from '../core/archive/archive'
@@ -181,6 +181,30 @@ describe('serve refuses what is not a JSON POST of a known method', () => {
     }
     expect(archive.getSetting('ui', null)).toBeNull()
     unchanged()
+  })
+
+  it('a refused request never breaks the kept-alive connection for the next one', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const call = (method: string, headers: Record<string, string>, chunked: boolean) =>
+      new Promise<number | string>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: '/api/app.info', method, agent, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode!))
+        })
+        req.on('error', (e) => resolve(e.message))
+        if (chunked) req.write('{')
+        req.end(chunked ? '}' : '{}')
+      })
+    try {
+      for (const [method, headers] of [['DELETE', auth()], ['PATCH', auth()], ['POST', {}], ['POST', { ...auth(), Origin: 'https://evil.example' }], ['POST', { ...auth(), 'Content-Type': 'text/plain' }]] as const) {
+        for (const chunked of [false, true]) {
+          expect(await call(method, headers, chunked), `${method} ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(400)
+          expect(await call('POST', auth(), chunked), `after a refused ${method}`).toBe(200)
+        }
+      }
+    } finally {
+      agent.destroy()
+    }
   })
 
   it('a content type other than JSON', async () => {

@@ -67,10 +67,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a foreign name that resolves to 127.0.0.1 still carries its own Host header.
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, fail('forbidden', 'This server only answers requests addressed to 127.0.0.1 or localhost.'))
+    // A refusal answers before the body is read, so the connection is closed after it: a client
+    // reusing it would otherwise have its next request mixed with the unread rest of this one.
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, fail('forbidden', 'This server only answers requests addressed to 127.0.0.1 or localhost.'), true)
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')))
-      return send(res, 403, fail('forbidden', 'Requests from other sites are refused.'))
+      return send(res, 403, fail('forbidden', 'Requests from other sites are refused.'), true)
 
     const path = new URL(req.url ?? '/', 'http://x').pathname
     if (!path.startsWith(API_PREFIX)) {
@@ -80,11 +82,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
-      return send(res, 405, fail('invalid_argument', 'API calls are POST requests.'))
+      return send(res, 405, fail('invalid_argument', 'API calls are POST requests.'), true)
     }
-    if (!tokenMatches(req.headers.authorization, token)) return send(res, 401, fail('unauthorized', 'A valid access token is required. Open the address that `arshif serve` printed.'))
+    if (!tokenMatches(req.headers.authorization, token)) return send(res, 401, fail('unauthorized', 'A valid access token is required. Open the address that `arshif serve` printed.'), true)
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return send(res, 415, fail('invalid_argument', 'API calls send JSON (Content-Type: application/json).'))
+      return send(res, 415, fail('invalid_argument', 'API calls send JSON (Content-Type: application/json).'), true)
 
     const body = await readBody(req, maxBody)
     if (body === 'too_large') return send(res, 413, fail('payload_too_large', `The request body is larger than ${maxBody} bytes.`), true)
