@@ -174,6 +174,7 @@ function processAlive(pid: number, host: string): boolean {
  */
 class BatchWriter {
   readonly done = new Set<string>()
+  private open = false
   private openedAt = 0
   private pending = 0
   private readonly nearDuplicates: NearDuplicateIndex
@@ -207,15 +208,17 @@ class BatchWriter {
   }
 
   private begin(): void {
-    if (this.archive.db.inTransaction) return
+    if (this.open || this.archive.db.inTransaction) return // (a caller's own transaction: it commits)
     this.archive.db.exec('BEGIN IMMEDIATE')
+    this.open = true
     this.openedAt = Date.now()
     this.pending = 0
   }
 
   /** Commits the units written so far (call before any await). */
   commit(): void {
-    if (this.archive.db.inTransaction) this.archive.db.exec('COMMIT')
+    if (this.open) this.archive.db.exec('COMMIT')
+    this.open = false
     this.pending = 0
   }
 
