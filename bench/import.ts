@@ -7,7 +7,7 @@
 //   npm run bench:import                 both corpora
 //   npm run bench:import -- --only snn   or --only ant
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -36,7 +36,15 @@ const CORPORA: Corpus[] = [
       return readdirSync(dir).filter((f) => f.endsWith('.zip')).sort().map((f) => join(dir, f))
     },
   },
-  { name: 'ant', label: 'ANT (10,161 TREC files)', paths: () => [resolve(CORPUS_DIR, 'ant')] },
+  {
+    name: 'ant',
+    label: 'ANT (10,161 TREC files)',
+    // The category folders (not the corpus' README and LICENSE beside them).
+    paths: () => {
+      const dir = resolve(CORPUS_DIR, 'ant')
+      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name)).sort()
+    },
+  },
 ]
 
 interface ImportFigures {
@@ -108,7 +116,7 @@ async function insertPhase(corpus: Corpus): Promise<InsertFigures> {
       /* the importer reports these; nothing to insert */
     }
   }
-  const walk = (p: string): string[] => (p.endsWith('.zip') || p.endsWith('.txt') ? [p] : readdirSync(p, { withFileTypes: true }).flatMap((e) => (e.name.startsWith('.') ? [] : walk(join(p, e.name)))))
+  const walk = (p: string): string[] => (statSync(p).isDirectory() ? readdirSync(p).flatMap((name) => (name.startsWith('.') ? [] : walk(join(p, name)))) : [p])
   for (const file of corpus.paths().flatMap(walk)) {
     if (file.endsWith('.zip')) await readZip(file, (u) => void (u.kind === 'file' && add(u.entry, u.bytes)))
     else add(file, readFileSync(file))
