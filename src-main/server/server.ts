@@ -11,7 +11,9 @@ import { dispatch, type Logger } from '../api/dispatch'
 import { serveStatic } from './static'
 
 export const API_PREFIX = '/api/'
-export const DEFAULT_MAX_BODY_BYTES = 1 << 20
+// Room for the largest call the UI makes (a timeline draft of a few thousand events sent for export);
+// file uploads come in chunks far below it.
+export const DEFAULT_MAX_BODY_BYTES = 8 << 20
 
 export interface ServeOptions {
   handlers: Handlers

@@ -8,7 +8,7 @@ import { join, resolve, sep } from 'node:path'
 import { AppError } from '../errors'
 
 export const STAGING_DIR = 'staging'
-/** One call carries at most this many bytes (its base64 stays well under the server's 1 MiB body limit). */
+/** One call carries at most this many bytes (its base64 stays well under the server's body limit). */
 export const MAX_CHUNK_BYTES = 512 * 1024
 /** One upload (one import) may stage at most this much. */
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3

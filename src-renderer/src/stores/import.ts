@@ -3,7 +3,7 @@
 // its report, and the batch history with undo.
 //
 // Files chosen in the window are sent in calls of at most UPLOAD_CALL_BYTES (the engine stages
-// them; the HTTP server refuses bodies over 1 MiB), small files several to a call.
+// them; the HTTP server refuses bodies over 8 MiB), small files several to a call.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ResultOf } from '@contract'
