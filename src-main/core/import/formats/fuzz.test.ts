@@ -6,7 +6,6 @@ import { parseFile, ParseError, previewRecords } from './index'
 import { encodeSingleByte, encodeUtf16, utf8 } from './test-helpers'
 
 const NAMES = ['a.txt', 'a.md', 'a.html', 'a.json', 'a.jsonl', 'a.csv', 'a.tsv', 'a.trec', 'noext', 'a.bin']
-const MAX_MS = 1500
 
 const FIXTURES: Uint8Array[] = [
   utf8('افتتاح المعرض\n7 أغسطس 2015\n\nافتتح الوزير المعرض اليوم.\nويستمر أسبوعاً.\n\nالكاتب: سارة\n'),
@@ -20,9 +19,8 @@ const FIXTURES: Uint8Array[] = [
   encodeUtf16('خبر بترميز يونيكود\n\nنص الخبر.', 'le', true),
 ]
 
-/** Run a parser and check that it only fails with ParseError, within the time limit. */
+/** Run a parser and check that it only fails with ParseError. (A hang shows as the test's timeout.) */
 function parsesOrParseError(run: () => unknown): void {
-  const t = performance.now()
   try {
     const r = run()
     expect(r).toBeTypeOf('object')
@@ -30,7 +28,6 @@ function parsesOrParseError(run: () => unknown): void {
     if (!(e instanceof ParseError)) throw e
     expect(e.message.length).toBeGreaterThan(0)
   }
-  expect(performance.now() - t).toBeLessThan(MAX_MS)
 }
 
 function checkResult(name: string, bytes: Uint8Array): void {
