@@ -43,6 +43,21 @@ describe('comparing two articles', () => {
     expect(c.summary.line).toEqual({ ar: 'أ وب تحملان النص نفسه', en: 'A and B carry the same text' })
   })
 
+  it('calls out a date that differs in two places once', () => {
+    const a = article(['افتتح الوزير المعرض يوم 5 آب 2015 بحضور عدد كبير من الزوار والمسؤولين ورجال الأعمال في المدينة.'])
+    const b = article(['افتتح الوزير المعرض يوم 6 آب 2016 بحضور عدد كبير من الزوار والمسؤولين ورجال الأعمال في المدينة.'])
+    const dates = compareArticles(a, b).figures.filter((f) => f.kind === 'date')
+    expect(dates.map((f) => [f.a.text, f.b.text])).toEqual([['5 آب 2015', '6 آب 2016']])
+  })
+
+  it('counts a hamza written on another seat as the same word (مسؤول / مسئول)', () => {
+    const a = article(['وقال مسؤول في وزارة الشؤون البلدية إن العمل سيبدأ الأسبوع المقبل في المشروع الجديد.'])
+    const b = article(['وقال مسئول في وزارة الشئون البلدية إن العمل سيبدأ الأسبوع المقبل في المشروع الجديد.'])
+    const c = compareArticles(a, b)
+    expect(c.rows.flatMap((r) => [...r.aChanges, ...r.bChanges])).toEqual([])
+    expect(c.summary).toMatchObject({ aInB: 1, bInA: 1 })
+  })
+
   it('reports changed words as ranges of the original text, diacritics included', () => {
     const a = article([P[1]!])
     const b = article(['وأضافَ المتحدثُ الرسمي أن الدفاعات الجوية أسقطت صاروخين آخرين قبل وصولهما إلى أهدافهما في المنطقة الحدودية مساء أمس.'])

@@ -109,6 +109,12 @@ export interface RowSides {
  */
 export function figureDifferences(a: Words, b: Words, row: RowSides, dates: { a?: string; b?: string }): FigureDifference[] {
   const found: FigureDifference[] = []
+  // A date spans several words, so two changed runs inside it ("5 آب 2015" / "6 آب 2016") meet it twice.
+  const seen = new Set<string>()
+  const add = (f: FigureDifference) => {
+    const key = `${f.kind}:${f.a.range.paragraph}:${f.a.range.start}:${f.b.range.paragraph}:${f.b.range.start}`
+    if (!seen.has(key)) seen.add(key), found.push(f)
+  }
   let datesA: Mention[] | null = null
   let datesB: Mention[] | null = null
   for (let r = 0; r < row.runs.length; r++) {
@@ -133,13 +139,13 @@ export function figureDifferences(a: Words, b: Words, row: RowSides, dates: { a?
     const changedDatesB = datesB.filter((d) => overlaps(d, bFrom, bTo))
     for (let k = 0; k < Math.min(changedDatesA.length, changedDatesB.length); k++) {
       const [da, db] = [changedDatesA[k]!, changedDatesB[k]!]
-      if (da.value !== db.value) found.push({ kind: 'date', row: row.row, a: mention(da), b: mention(db) })
+      if (da.value !== db.value) add({ kind: 'date', row: row.row, a: mention(da), b: mention(db) })
     }
     const numbersA = numberMentions(a, aFrom, aTo, datesA)
     const numbersB = numberMentions(b, bFrom, bTo, datesB)
     for (let k = 0; k < Math.min(numbersA.length, numbersB.length); k++) {
       const [na, nb] = [numbersA[k]!, numbersB[k]!]
-      if (na.value !== nb.value) found.push({ kind: 'number', row: row.row, a: mention(na), b: mention(nb) })
+      if (na.value !== nb.value) add({ kind: 'number', row: row.row, a: mention(na), b: mention(nb) })
     }
   }
   return found

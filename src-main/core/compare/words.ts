@@ -5,9 +5,9 @@
 import { forEachWord, normalize } from '../arabic'
 
 export interface Words {
-  /** Interned normalized word per word of the body, in reading order (all paragraphs). */
+  /** Interned comparison key per word of the body, in reading order (all paragraphs): see matchKey. */
   ids: Int32Array
-  /** Normalized text per word (what `ids` stand for). */
+  /** Normalized text per word (core/arabic's normalize). */
   norm: string[]
   paragraph: Int32Array
   /** Offsets in that paragraph's original text. */
@@ -28,6 +28,15 @@ export class Lexicon {
   }
 }
 
+/**
+ * What two words must share to count as the same word: the normalized word, with a hamza on a
+ * و or ي seat written one way, since outlets differ there (مسؤول / مسئول, شؤون / شئون) while the
+ * search normalizer folds ؤ to و and ئ to ي and so keeps them apart.
+ */
+export function matchKey(original: string, normalized: string): string {
+  return /[ؤئ]/.test(original) ? normalize(original.replace(/[ؤئ]/g, 'ء')) : normalized
+}
+
 export function wordsOf(paragraphs: readonly string[], lexicon: Lexicon): Words {
   const norm: string[] = []
   const ids: number[] = []
@@ -38,10 +47,11 @@ export function wordsOf(paragraphs: readonly string[], lexicon: Lexicon): Words 
   paragraphs.forEach((text, p) => {
     paragraphStart[p] = ids.length
     forEachWord(text, (s, e) => {
-      const w = normalize(text.slice(s, e))
+      const original = text.slice(s, e)
+      const w = normalize(original)
       if (!w) return // a word of marks only
       norm.push(w)
-      ids.push(lexicon.id(w))
+      ids.push(lexicon.id(matchKey(original, w)))
       paragraph.push(p)
       start.push(s)
       end.push(e)
