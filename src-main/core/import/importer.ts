@@ -304,6 +304,14 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   }
   const zipLimits = opts.zipLimits ?? { ...ZIP_LIMITS, maxEntryBytes: MAX_FILE_BYTES }
   const fieldMap = opts.fieldMap
+  // A name met again (the same file given twice, two zip entries of the same name) is a unit of its
+  // own, as it always was: its key gets the occurrence number, the same on resuming.
+  const occurrences = new Map<string, number>()
+  const unitKey = (key: string) => {
+    const n = (occurrences.get(key) ?? 0) + 1
+    occurrences.set(key, n)
+    return n === 1 ? key : `${key}#${n}`
+  }
 
   let breathed = Date.now()
   try {
@@ -320,7 +328,7 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
           file,
           (unit) => {
             total++
-            const key = zipUnitKey(file, unit)
+            const key = unitKey(zipUnitKey(file, unit))
             if (writer.done.has(key)) {
               progress(`${shown}/${'entry' in unit ? unit.entry : ''}`)
             } else {
@@ -340,7 +348,8 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
         }
         continue
       }
-      if (!writer.done.has(file)) count(importOne(writer, file, shown, fieldMap))
+      const key = unitKey(file)
+      if (!writer.done.has(key)) count(importOne(writer, key, file, shown, fieldMap))
       progress(shown)
       // Let the event loop breathe between files so progress and cancellation get through.
       if (Date.now() - breathed >= 50) {
@@ -382,7 +391,7 @@ function readFailure(e: NodeJS.ErrnoException): string {
   }
 }
 
-function importOne(writer: BatchWriter, file: string, shown: string, fieldMap?: FieldMap): FileOutcome {
+function importOne(writer: BatchWriter, key: string, file: string, shown: string, fieldMap?: FieldMap): FileOutcome {
   const outcome: FileOutcome = { file: shown, status: 'failed', added: 0, duplicates: 0, problems: [] }
   let bytes: Buffer
   try {
@@ -391,10 +400,10 @@ function importOne(writer: BatchWriter, file: string, shown: string, fieldMap?: 
     bytes = readFileSync(file)
   } catch (e) {
     outcome.problems.push(e instanceof AppError ? e.message : readFailure(e as NodeJS.ErrnoException))
-    writer.record(file, outcome)
+    writer.record(key, outcome)
     return outcome
   }
-  return writer.importBytes(file, bytes, file, outcome, fieldMap)
+  return writer.importBytes(key, bytes, file, outcome, fieldMap)
 }
 
 /**

@@ -45,3 +45,19 @@ describe('resuming an import', () => {
     expect(interruptedBatches(archive, (id) => id === 1)).toEqual([])
   })
 })
+
+describe('the same name twice in one batch', () => {
+  it('imports each occurrence as a unit of its own (the second one finds duplicates)', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'one.txt')
+    writeFileSync(file, 'خبر واحد\n2015-08-10\n\nافتتحت البلدية حديقة جديدة في وسط المدينة صباح اليوم.\n')
+    const archive = Archive.open(join(dir, 'archive'))
+    const report = await importPaths(archive, [file, file], { origin: 'test' })
+    expect(report.files.map((f) => [f.status, f.added, f.duplicates])).toEqual([
+      ['imported', 1, 0],
+      ['duplicate', 0, 1],
+    ])
+    expect(report.counts).toEqual({ files: 2, added: 1, duplicates: 1, failed: 0 })
+    archive.close()
+  })
+})
