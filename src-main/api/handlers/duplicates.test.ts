@@ -6,19 +6,22 @@ import { JobRegistry } from '../../core/jobs'
 import { loadSampleIfEmpty } from '../../core/sample'
 import { tempDir } from '../../../test-support/tmp'
 import { duplicatesHandlers } from './duplicates'
+import type { LinkedArticle } from '../contracts/duplicates'
 
 const RESOURCES = resolve(import.meta.dirname, '../../../resources')
 
 describe('duplicates.of', () => {
   const archive = Archive.open(join(tempDir(), 'archive'))
   loadSampleIfEmpty(archive, RESOURCES)
-  const api = duplicatesHandlers({ archive, host: 'serve', version: 'test', jobs: new JobRegistry() })
+  const handlers = duplicatesHandlers({ archive, host: 'serve', version: 'test', jobs: new JobRegistry() })
+  // The handler answers synchronously; its type allows a promise.
+  const linkedTo = (id: number) => handlers['duplicates.of']({ id }) as LinkedArticle[]
   const idOf = (source: string) =>
     archive.db.prepare("SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ? AND a.title LIKE '%السنابل%'").pluck().get(source) as number
 
   it('lists the outlets that reprinted the wire story, most similar first', () => {
     const wire = idOf('وكالة الأنباء المتحدة')
-    const linked = api['duplicates.of']({ id: wire })
+    const linked = linkedTo(wire)
     expect(linked.map((l) => [l.source, l.relation])).toEqual([
       ['الرصد اليومي', 'reprinted_by'],
       ['الشروق الجديد', 'reprinted_by'],
@@ -29,12 +32,12 @@ describe('duplicates.of', () => {
   })
 
   it('gives a reprint the story it reprints, and an unrelated article nothing', () => {
-    expect(api['duplicates.of']({ id: idOf('الشروق الجديد') }).map((l) => [l.source, l.relation])).toEqual([['وكالة الأنباء المتحدة', 'reprint_of']])
+    expect(linkedTo(idOf('الشروق الجديد')).map((l) => [l.source, l.relation])).toEqual([['وكالة الأنباء المتحدة', 'reprint_of']])
     const unrelated = archive.db.prepare("SELECT id FROM articles WHERE title NOT LIKE '%السنابل%' ORDER BY id LIMIT 1").pluck().get() as number
-    expect(api['duplicates.of']({ id: unrelated })).toEqual([])
+    expect(linkedTo(unrelated)).toEqual([])
   })
 
   it('says when the article does not exist', () => {
-    expect(() => api['duplicates.of']({ id: 99999 })).toThrow(expect.objectContaining({ code: 'not_found' }))
+    expect(() => linkedTo(99999)).toThrow(expect.objectContaining({ code: 'not_found' }))
   })
 })
