@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    // A hang detector, not a speed check: tests that start real processes need room on a busy 2-core machine.
+    testTimeout: 60_000,
   },
 })

@@ -98,8 +98,11 @@ describe('import API', () => {
     expect(detail.files[0]!.problems.join(' ')).toMatch(/not supported|binary|cannot/i)
     expect(detail.files).toHaveLength(41)
 
-    // Cancelled at once: the batch ends 'cancelled' with what it had done.
-    const started = await api<JobInfo>('import.start', { paths: [dir] })
+    // Cancelled at once: the batch ends 'cancelled' with what it had done. (Enough files that the
+    // import cannot finish in the one transaction group it writes before it next looks for a cancel.)
+    const big = tempDir()
+    for (let i = 0; i < 400; i++) writeFileSync(join(big, `m${i}.txt`), `خبر آخر رقم ${i}\n\nنص الخبر الآخر رقم ${i} عن الأسواق.`)
+    const started = await api<JobInfo>('import.start', { paths: [big] })
     await api('jobs.cancel', { id: started.id })
     const cancelled = await jobs.wait(started.id)
     expect(cancelled.state).toBe('cancelled')

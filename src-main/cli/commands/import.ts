@@ -63,7 +63,7 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
     for (const f of report.files) for (const p of f.problems) err(`${f.file}: ${p}`)
     const { added, duplicates, failed, files, nearDuplicates } = report.counts
     err(
-      `batch ${report.batchId}: ${added} articles added (${nearDuplicates ?? 0} linked to an earlier article they resemble), ${duplicates} duplicates skipped, ${failed} of ${files} files failed` +
+      `batch ${report.batchId}: ${added} articles added${nearDuplicates ? ` (${nearDuplicates} linked to an earlier article they resemble)` : ''}, ${duplicates} duplicates skipped, ${failed} of ${files} files failed` +
         ` in ${duration((Date.now() - started) / 1000)}`,
     )
     if (values.json) out(JSON.stringify(report, null, 2))
