@@ -10,6 +10,7 @@ import { Archive, ARCHIVE_FILE, ORIGINALS_DIR } from '../archive/archive'
 import { migrations } from '../archive/migrations'
 import { AppError } from '../errors'
 import { BACKUP_DB_FILE, BACKUP_ID, MANIFEST_FILE, MANIFEST_FORMAT, manifestSchema, type BackupManifest } from './manifest'
+import { processAlive } from '../process'
 
 /** An original's path inside an archive or a backup: nothing else may be named by a manifest. */
 export { BACKUP_ID }
@@ -371,16 +372,6 @@ function removeAbandonedPartials(backupsDir: string): void {
   for (const name of readdirSync(backupsDir)) {
     const pid = Number(/^\.partial-(\d+)-/.exec(name)?.[1])
     if (pid && !processAlive(pid)) rmSync(join(backupsDir, name), { recursive: true, force: true })
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -15,6 +15,7 @@ import { AppError } from '../errors'
 import { parseFile, type FieldMap } from './formats'
 import { NearDuplicateIndex, signatureText } from './near-duplicates'
 import { looksLikeZip, readZip, ZIP_LIMITS, type ZipLimits, type ZipUnit } from './zip'
+import { processAlive } from '../process'
 
 /** Larger files are refused with a clear reason instead of exhausting memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -128,7 +129,7 @@ export function interruptedBatches(archive: Archive, isRunning: (batchId: number
     .all() as { id: number; label: string; origin: string; started_at: string; paths: string; pid: number; host: string; units: number; added: number }[]
   return rows
     // A batch of this very process: only the host knows whether it still runs it (isRunning).
-    .filter((r) => (r.pid === process.pid && r.host === hostname() ? !isRunning(r.id) : !processAlive(r.pid, r.host)))
+    .filter((r) => (r.pid === process.pid && r.host === hostname() ? !isRunning(r.id) : !batchProcessAlive(r.pid, r.host)))
     .map((r) => ({ id: r.id, label: r.label, origin: r.origin, startedAt: r.started_at, paths: JSON.parse(r.paths) as string[], unitsDone: r.units, added: r.added }))
 }
 
@@ -146,7 +147,7 @@ export async function resumeImport(archive: Archive, batchId: number, opts: Resu
   if (batch.status !== 'running' && batch.status !== 'cancelled')
     throw new AppError('invalid_argument', `Batch ${batchId} is ${batch.status}; only an interrupted or cancelled import can be resumed.`)
   // Another live process still runs it. (Within this process the caller knows: see interruptedBatches.)
-  if (batch.status === 'running' && inputs.pid !== process.pid && processAlive(inputs.pid, inputs.host))
+  if (batch.status === 'running' && inputs.pid !== process.pid && batchProcessAlive(inputs.pid, inputs.host))
     throw new AppError('invalid_argument', `Batch ${batchId} is still being imported by process ${inputs.pid}.`)
   const { fieldMap } = JSON.parse(inputs.options) as { fieldMap?: FieldMap }
   archive.db.prepare(`UPDATE import_batches SET status = 'running', finished_at = NULL WHERE id = ?`).run(batchId)
@@ -155,14 +156,8 @@ export async function resumeImport(archive: Archive, batchId: number, opts: Resu
 }
 
 /** Whether the process that ran a batch is still there (only knowable on the same machine). */
-function processAlive(pid: number, host: string): boolean {
-  if (host && host !== hostname()) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM' // alive, but someone else's
-  }
+function batchProcessAlive(pid: number, host: string): boolean {
+  return (!host || host === hostname()) && processAlive(pid)
 }
 
 /**

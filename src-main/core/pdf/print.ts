@@ -25,6 +25,20 @@ export function findChromium(): string {
   return found
 }
 
+/** The A4 page of every export, the same whichever Chromium prints it (here, or Electron's). */
+export function pageLayout(opts: PrintOptions) {
+  const withFooter = Boolean(opts.footerTemplate || opts.headerTemplate)
+  return {
+    landscape: opts.landscape ?? false,
+    printBackground: true,
+    preferCSSPageSize: false,
+    displayHeaderFooter: withFooter,
+    headerTemplate: opts.headerTemplate ?? '<span></span>',
+    footerTemplate: opts.footerTemplate ?? '<span></span>',
+    marginsMm: { top: 18, bottom: withFooter ? 20 : 18, left: 16, right: 16 },
+  }
+}
+
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
 
 export const printPdfWithChromium: PrintPdf = async (html, opts = {}) => {
@@ -36,16 +50,12 @@ export const printPdfWithChromium: PrintPdf = async (html, opts = {}) => {
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
     await page.setContent(html, { waitUntil: 'load' })
     await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined)
-    const withFooter = Boolean(opts.footerTemplate || opts.headerTemplate)
+    const { marginsMm, ...layout } = pageLayout(opts)
+    const mm = (n: number) => `${n}mm`
     return await page.pdf({
       format: 'A4',
-      landscape: opts.landscape ?? false,
-      printBackground: true,
-      preferCSSPageSize: false,
-      displayHeaderFooter: withFooter,
-      headerTemplate: opts.headerTemplate ?? '<span></span>',
-      footerTemplate: opts.footerTemplate ?? '<span></span>',
-      margin: { top: '18mm', bottom: withFooter ? '20mm' : '18mm', left: '16mm', right: '16mm' },
+      ...layout,
+      margin: { top: mm(marginsMm.top), bottom: mm(marginsMm.bottom), left: mm(marginsMm.left), right: mm(marginsMm.right) },
     })
   } finally {
     await browser.close()

@@ -11,6 +11,7 @@ import { analyze, normalize } from '../arabic'
 import { ANALYZER_VERSION, findMatches } from './analysis'
 import { bulkBuilder, createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
 import { makeSnippet, type Snippet } from './snippet'
+import { processAlive } from '../process'
 
 /** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt. */
 export const INDEX_FORMAT = 1
@@ -242,7 +243,6 @@ export class Searcher {
     return this.index.documentCount !== this.articleCount()
   }
 
-
   /** Every hit of a query in this index, ranked, with facets (the last query's outcome is kept for paging). */
   outcome(req: SearchRequest): SearchOutcome {
     const key = JSON.stringify({ q: req.q, filters: req.filters && { ...req.filters, ids: req.filters.ids && [...req.filters.ids] }, sort: req.sort, strict: req.strict })
@@ -282,7 +282,6 @@ export class Searcher {
     return { total: outcome.hits.length, complete: outcome.complete, offset, hits, facets: outcome.facets, terms: outcome.terms, tookMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 
-
   /**
    * Completions of a word being typed, as words of the archive's text: the index holds stems (هجن),
    * so each completed stem is shown in the form an article writes it, preferring a form that starts
@@ -321,12 +320,3 @@ function removeDeadTemporaries(dir: string, files: string[]): void {
   }
 }
 
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
