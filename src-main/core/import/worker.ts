@@ -31,6 +31,9 @@ const onProgress = (p: ImportProgress) => {
 
 let archive: Archive | null = null
 try {
+  // One turn of the event loop first, so that a cancel sent while this worker was starting is seen
+  // before the first files are written (the importer looks for it between groups of files).
+  await new Promise((r) => setImmediate(r))
   archive = Archive.open(init.archiveDir)
   const report =
     init.resumeBatchId !== undefined
