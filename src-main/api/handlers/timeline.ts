@@ -37,9 +37,7 @@ export async function resolveScope(archive: Archive, search: SearchService | und
     if (!search) throw new AppError('internal', 'Search is not available in this mode, so a timeline cannot be built from a query.')
     await search.ready
     const page = await search.query({ q: scope.query, limit, offset: 0, sort: 'relevance', filters: ids ? { ids: new Set(ids) } : {} })
-    // "Timeline from these results" means the results the user saw, the some-words ones included:
-    // a word written with an attached preposition (لمترو) is one of those for the query مترو.
-    ids = page.hits.map((h) => h.id)
+    ids = page.hits.filter((h) => !h.partial).map((h) => h.id)
   }
   return ids ?? []
 }
