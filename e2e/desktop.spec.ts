@@ -87,7 +87,10 @@ test('a file dropped outside a drop zone does not replace the app', async ({ pag
     document.body.dispatchEvent(drop)
     return [over.defaultPrevented, drop.defaultPrevented]
   })
-  // Cancelled: the browser neither accepts the file as a navigation nor opens it.
+  // Cancelled: the browser neither accepts the file as a navigation nor opens it; the app itself
+  // takes it to its Import view (see e2e/import.spec.ts), still the app on the same page.
   expect(cancelled).toEqual([true, true])
-  await expect(page).toHaveURL(/#\/search$/)
+  await expect(page).toHaveURL(/#\/import$/)
+  expect(new URL(page.url()).origin).toBe(new URL(served.url).origin)
+  await expect(page.getByRole('navigation')).toBeVisible()
 })
