@@ -8,7 +8,6 @@ import fc from 'fast-check'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
-import { crc32, deflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Archive } from '../archive/archive'
 import { joinParagraphs } from '../archive/text'
@@ -16,6 +15,7 @@ import { readSampleArticles } from '../sample'
 import { formatQuery, parseQuery, queryWords } from '../search/query'
 import { Searcher } from '../search/searcher'
 import { tempDir } from '../../../test-support/tmp'
+import { makeZip } from '../../../test-support/zip'
 import { parseFile } from './formats'
 import { importPaths } from './importer'
 
@@ -37,53 +37,6 @@ const SEEDS: { name: string; bytes: Buffer }[] = [
   { name: 'مجموعة.trec', bytes: enc('<DOC>\n<DOCNO>X-1</DOCNO>\n<TITLE>عنوان</TITLE>\n<TEXT>\nنص &amp; نص\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO>X-2</DOCNO>\n<TEXT>\nنص ثان\n</TEXT>\n</DOC>\n') },
 ]
 const NAMES = [...SEEDS.map((s) => extname(s.name)), '', '.bin', '.zip']
-
-// ── a small ZIP writer (deflated or stored entries) ────────────────────────────────────────────
-function makeZip(entries: { name: string; data: Buffer; stored?: boolean }[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const e of entries) {
-    const body = e.stored ? e.data : deflateRawSync(e.data)
-    const name = Buffer.from(e.name, 'utf8')
-    const head = (size: number, sig: number) => {
-      const b = Buffer.alloc(size)
-      b.writeUInt32LE(sig, 0)
-      return b
-    }
-    const local = head(30, 0x04034b50)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x800, 6)
-    local.writeUInt16LE(e.stored ? 0 : 8, 8)
-    local.writeUInt16LE(0x21, 12)
-    local.writeUInt32LE(crc32(e.data), 14)
-    local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(e.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = head(46, 0x02014b50)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x800, 8)
-    central.writeUInt16LE(e.stored ? 0 : 8, 10)
-    central.writeUInt16LE(0x21, 14)
-    central.writeUInt32LE(crc32(e.data), 16)
-    central.writeUInt32LE(body.length, 20)
-    central.writeUInt32LE(e.data.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, body)
-    centrals.push(central, name)
-    offset += local.length + name.length + body.length
-  }
-  const cd = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(cd.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, end])
-}
 
 // ── mutations ───────────────────────────────────────────────────────────────────────────────────
 const mutation = fc.oneof(
