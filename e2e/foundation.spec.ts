@@ -81,7 +81,7 @@ test('is usable from the keyboard alone', async ({ page, served }) => {
   await expect(page.getByTestId('article').getByRole('heading', { level: 1 })).toHaveText(focusedTitle!)
 })
 
-test('reserves the routes for search, comparison, timelines and import', async ({ page, served }) => {
+test('opens search, comparison, timelines and import from the navigation', async ({ page, served }) => {
   await page.goto(served.url)
   for (const [name, heading] of [['البحث', 'البحث'], ['المقارنة', 'المقارنة'], ['الخط الزمني', 'الخط الزمني'], ['الاستيراد', 'الاستيراد']]) {
     await page.getByRole('navigation').getByRole('link', { name }).click()

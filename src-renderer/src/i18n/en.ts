@@ -37,12 +37,6 @@ const en: typeof ar = {
     previousMatch: 'Previous match',
     nextMatch: 'Next match',
   },
-  reserved: {
-    search: 'Search is being built: it is coming with an Arabic analyzer that ignores diacritics and folds hamza forms.',
-    compare: 'Side-by-side comparison is being built.',
-    timeline: 'Timelines and their PDF export are being built.',
-    import: 'Importing from the window is being built. For now use: arshif import <paths>',
-  },
   search: {
     title: 'Search',
     label: 'Search the archive',
