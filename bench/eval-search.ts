@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import MiniSearch from 'minisearch'
 import { analyze, tokenizeWords } from '../src-main/core/arabic'
-import { bulkBuilder, createIndex, search, type SearchDocument } from '../src-main/core/search/engine'
+import { bulkBuilder } from '../src-main/core/search/bulk-build'
+import { createIndex, search, type SearchDocument } from '../src-main/core/search/engine'
 import { loadSaudiNewsNet, requireCorpus } from './corpus'
 import { loadQaSets, printTable } from './qa-sets'
 
@@ -45,7 +46,9 @@ const K = 10
 
 function arshif(docs: Doc[]): System {
   const index = createIndex()
-  bulkBuilder(index).add(docs)
+  const builder = bulkBuilder(index)
+  builder.add(docs)
+  builder.flush()
   const byId = new Map(docs.map((d) => [d.id, d]))
   const loadText = (id: number) => byId.get(id) ?? null
   return { name: '(a) Arshif (MiniSearch + Arabic analysis)', rank: (q) => search(index, { q }, loadText).hits.map((h) => h.id) }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleSearchDocuments } from '../../../test-support/articles'
-import { bulkBuilder, createIndex, loadIndex, search, type SearchDocument } from './engine'
+import { bulkBuilder } from './bulk-build'
+import { createIndex, loadIndex, search, type SearchDocument } from './engine'
 
 const { docs, texts, loadText } = sampleSearchDocuments()
 
@@ -12,6 +13,7 @@ describe('building the index', () => {
     const builder = bulkBuilder(bulk)
     builder.add(docs.slice(0, 7))
     builder.add(docs.slice(7))
+    builder.flush()
     expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
 
     // MiniSearch's own add and discard are back once the builder is done.
@@ -24,7 +26,9 @@ describe('building the index', () => {
 
   it('reloads from its snapshot and answers the same', () => {
     const index = createIndex()
-    bulkBuilder(index).add(docs)
+    const builder = bulkBuilder(index)
+    builder.add(docs)
+    builder.flush()
     const again = loadIndex(JSON.stringify(index))
     for (const q of ['الفيضانات', '"مجلس الوزراء"', 'مترو*', 'الامطار -السيول']) {
       expect(search(again, { q }, loadText).hits).toEqual(search(index, { q }, loadText).hits)

@@ -11,6 +11,7 @@ export type WorkerRequest =
   | { id: number; type: 'hydrate'; hits: MergedHit[]; terms: string[] }
   | { id: number; type: 'update'; changed: number[]; removed: number[] }
   | { id: number; type: 'rebuild' }
+  | { id: number; type: 'sync' }
   | { id: number; type: 'suggest'; prefix: string; limit: number }
   | { id: number; type: 'heap' }
 

@@ -86,6 +86,37 @@ describe('the search index of an archive', () => {
     archive.close()
   })
 
+  it('catches up with an import as it goes: the new articles are found, and the index is the one a fresh build makes', async () => {
+    const archive = sampleArchive()
+    const searcher = new Searcher(archive)
+    await searcher.open()
+    const importer = Archive.open(archive.dir) // another connection, as an import thread has
+    importer.addArticles([article(11, { title: 'سباق الهجن السنوي ينطلق غدا' }), article(12)], null)
+    expect(searcher.catchUp()).toBe(true)
+    expect(titles(searcher, 'الهجن')).toEqual(['سباق الهجن السنوي ينطلق غدا'])
+    importer.addArticles([article(13, { title: 'معرض الكتاب يفتح أبوابه' })], null)
+    expect(searcher.catchUp()).toBe(true)
+    expect(searcher.catchUp()).toBe(false) // nothing new
+    expect(titles(searcher, 'معرض الكتاب')).toContain('معرض الكتاب يفتح أبوابه')
+    const fresh = new Searcher(archive)
+    await fresh.rebuild()
+    expect(JSON.stringify((searcher as unknown as { index: object }).index)).toBe(JSON.stringify((fresh as unknown as { index: object }).index))
+
+    // Undoing a batch deletes articles: caught up with too (by comparing ids).
+    const [gone] = importer.addArticles([article(14, { title: 'مزاد للتمور في بريدة' })], null)
+    expect(searcher.catchUp()).toBe(true)
+    expect(titles(searcher, 'مزاد التمور')).toContain('مزاد للتمور في بريدة')
+    importer.deleteArticle(gone!.id)
+    expect(searcher.catchUp()).toBe(true)
+    expect(titles(searcher, 'مزاد')).toEqual([])
+    importer.addArticles([article(15, { title: 'مزاد للإبل في الجوف' })], null)
+    expect(searcher.catchUp()).toBe(true)
+    expect(titles(searcher, 'مزاد')).toEqual(['مزاد للإبل في الجوف'])
+    expect(searcher.isStale()).toBe(false)
+    importer.close()
+    archive.close()
+  })
+
   it('pages through the hits with highlights that land on the original letters', async () => {
     const archive = sampleArchive()
     const searcher = new Searcher(archive)

@@ -9,8 +9,10 @@ import type { Archive } from '../archive/archive'
 import type { DatePrecision } from '../model'
 import { analyze, normalize } from '../arabic'
 import { ANALYZER_VERSION, findMatches } from './analysis'
-import { bulkBuilder, createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
+import { bulkBuilder } from './bulk-build'
+import { createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
 import { makeSnippet, type Snippet } from './snippet'
+import { writeIndexSnapshot } from './snapshot'
 import { processAlive } from '../process'
 
 /** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt. */
@@ -37,6 +39,12 @@ interface SnapshotMeta {
   generation: number
   articles: number
   savedAt: string
+}
+
+/** The archive at one moment: its change counter and its highest article id, read together. */
+interface ArchiveMark {
+  generation: number
+  maxId: number
 }
 
 export interface SearchPageRequest extends SearchRequest {
@@ -102,8 +110,15 @@ export class Searcher {
   private readonly inSegment: string
   /** The archive's change counter when the index last matched it. */
   private generation = -1
+  /** The archive's highest article id (any segment) at that moment: articles above it are new. */
+  private seenUpTo = 0
+  /** Whether the index has changes its snapshot lacks. */
+  private unsaved = false
   private readonly getRow
   private readonly getText
+  private readonly readMark
+  private readonly countNewer
+  private readonly rowsBetween
 
   constructor(
     private readonly archive: Archive,
@@ -117,6 +132,17 @@ export class Searcher {
     this.inSegment = segment.count === 1 ? '1' : `a.id % ${segment.count} = ${segment.index}`
     this.getRow = archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
     this.getText = archive.db.prepare('SELECT title, body FROM articles WHERE id = ?')
+    const generation = archive.db.prepare(`SELECT value FROM archive_state WHERE key = 'articles_generation'`).pluck()
+    const maxId = archive.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck()
+    // One read transaction: the counter and the id are of the same moment, whatever commits meanwhile.
+    this.readMark = archive.db.transaction((): ArchiveMark => ({ generation: generation.get() as number, maxId: maxId.get() as number }))
+    this.countNewer = archive.db.prepare('SELECT count(*) FROM articles WHERE id > ? AND id <= ?').pluck()
+    this.rowsBetween = archive.db.prepare(`${ARTICLE_SQL} WHERE a.id > ? AND a.id <= ? AND ${this.inSegment} ORDER BY a.id LIMIT ${BUILD_CHUNK}`)
+  }
+
+  /** The archive's change counter and highest id, read at one moment. */
+  private mark(): ArchiveMark {
+    return this.readMark.deferred()
   }
 
   private text(id: number): { title: string; body: string } | null {
@@ -151,11 +177,14 @@ export class Searcher {
     try {
       const meta = JSON.parse(readFileSync(this.metaFile, 'utf8')) as SnapshotMeta
       if (meta.format !== INDEX_FORMAT || meta.analyzer !== ANALYZER_VERSION) return false
-      if (meta.generation !== this.archive.articlesGeneration() || meta.articles !== this.articleCount()) return false
+      const mark = this.mark()
+      if (meta.generation !== mark.generation || meta.articles !== this.articleCount()) return false
       const index = loadIndex(readFileSync(this.snapshotFile, 'utf8'))
       if (index.documentCount !== meta.articles) return false
       this.index = index
       this.generation = meta.generation
+      this.seenUpTo = mark.maxId
+      this.unsaved = false
       return true
     } catch {
       return false // missing, unreadable or corrupt: never trusted, rebuilt
@@ -163,15 +192,15 @@ export class Searcher {
   }
 
   async rebuild(): Promise<void> {
+    const mark = this.mark()
     const total = this.articleCount()
     const index = createIndex()
     const builder = bulkBuilder(index)
-    const generation = this.archive.articlesGeneration()
     let done = 0
     let lastId = 0
-    const page = this.archive.db.prepare(`${ARTICLE_SQL} WHERE a.id > ? AND ${this.inSegment} ORDER BY a.id LIMIT ${BUILD_CHUNK}`)
+    // The archive as it was at `mark`: what is added meanwhile is caught up with afterwards.
     for (;;) {
-      const rows = page.all(lastId) as ArticleRow[]
+      const rows = this.rowsBetween.all(lastId, mark.maxId) as ArticleRow[]
       if (rows.length === 0) break
       builder.add(rows.map(toDocument))
       lastId = rows.at(-1)!.id
@@ -179,10 +208,12 @@ export class Searcher {
       this.onProgress({ phase: 'building', done, total })
       await new Promise((r) => setImmediate(r)) // let progress and queries through
     }
+    builder.flush()
     this.index = index
-    this.generation = generation
+    this.generation = mark.generation
+    this.seenUpTo = mark.maxId
     this.lastQuery = null
-    this.save(generation)
+    this.save(mark.generation)
     this.onProgress({ phase: 'ready', done: total, total })
   }
 
@@ -196,11 +227,12 @@ export class Searcher {
     // saving at once never write into the same file; a killed process's leftovers are removed here.
     removeDeadTemporaries(this.dir, [this.snapshotFile, this.metaFile])
     const tmp = `${this.snapshotFile}.${process.pid}.tmp`
-    writeFileSync(tmp, JSON.stringify(this.index))
+    writeIndexSnapshot(this.index, tmp)
     renameSync(tmp, this.snapshotFile)
     const metaTmp = `${this.metaFile}.${process.pid}.tmp`
     writeFileSync(metaTmp, JSON.stringify(meta))
     renameSync(metaTmp, this.metaFile)
+    if (generation === this.generation) this.unsaved = false
     // A save after catching up (another process imported) must not leave the status at 'saving'.
     this.onProgress({ phase: 'ready', done: this.index.documentCount, total: this.index.documentCount })
   }
@@ -219,23 +251,59 @@ export class Searcher {
       if (row) this.index.add(toDocument(row))
     }
     this.lastQuery = null
+    if (changed.length + removed.length) this.unsaved = true
   }
 
   /**
-   * Catches up with articles another process added or deleted (the CLI importing while the app
-   * runs): the archive's change counter says whether anything moved, and the ids say what.
-   * Returns whether the index changed.
+   * Catches up with articles added or deleted since the index last matched the archive (an import
+   * running in another thread or process). The usual case is an import that only added articles:
+   * the change counter then moved by exactly the number of articles above the last id seen, and
+   * those are indexed in bulk. Anything else (an undo, an edit) compares ids. Returns whether the
+   * index changed.
    */
   catchUp(): boolean {
-    const generation = this.archive.articlesGeneration()
-    if (generation === this.generation) return false
-    const inArchive = new Set(this.archive.db.prepare(`SELECT a.id FROM articles a WHERE ${this.inSegment}`).pluck().all() as number[])
+    const mark = this.mark()
+    if (mark.generation === this.generation) return false
+    const added = mark.maxId > this.seenUpTo ? (this.countNewer.get(this.seenUpTo, mark.maxId) as number) : 0
+    const changed = mark.generation - this.generation === added ? this.appendNewer(this.seenUpTo, mark.maxId) : this.compareIds(mark.maxId)
+    this.generation = mark.generation
+    this.seenUpTo = mark.maxId
+    if (changed) {
+      this.lastQuery = null
+      this.unsaved = true
+    }
+    return changed
+  }
+
+  /** Indexes this segment's articles with ids in (after, upTo], in bulk. */
+  private appendNewer(after: number, upTo: number): boolean {
+    const builder = bulkBuilder(this.index)
+    let added = 0
+    for (let lastId = after; ; ) {
+      const rows = this.rowsBetween.all(lastId, upTo) as ArticleRow[]
+      if (rows.length === 0) break
+      lastId = rows.at(-1)!.id
+      const fresh = rows.filter((r) => !this.index.has(r.id))
+      builder.add(fresh.map(toDocument))
+      added += fresh.length
+    }
+    builder.flush()
+    return added > 0
+  }
+
+  /** Brings the index to the archive's ids up to `upTo`: removes the deleted, adds the missing. */
+  private compareIds(upTo: number): boolean {
+    const inArchive = new Set(this.archive.db.prepare(`SELECT a.id FROM articles a WHERE a.id <= ? AND ${this.inSegment}`).pluck().all(upTo) as number[])
     const indexed = (this.index as unknown as { _idToShortId?: Map<number, number> })._idToShortId
     const removed = indexed ? [...indexed.keys()].filter((id) => !inArchive.has(id)) : []
     const added = [...inArchive].filter((id) => !this.index.has(id))
     this.apply(added, removed)
-    this.generation = generation
     return added.length + removed.length > 0
+  }
+
+  /** Whether the index has changes its saved snapshot lacks. */
+  get hasUnsavedChanges(): boolean {
+    return this.unsaved
   }
 
   /** True when the index may have missed a change (another process wrote to the archive). */

@@ -139,6 +139,15 @@ export class SearchService {
     await Promise.all(this.workers.map((w) => w.request({ type: 'update', changed, removed })))
   }
 
+  /**
+   * Indexes everything committed to the archive so far and saves the snapshot (after an import, so
+   * that the next start loads the index instead of building it). Resolves to the documents indexed.
+   */
+  async sync(): Promise<number> {
+    this.lastQuery = null
+    return (await Promise.all(this.workers.map((w) => w.request<number>({ type: 'sync' })))).reduce((a, b) => a + b, 0)
+  }
+
   async rebuild(): Promise<void> {
     this.lastQuery = null
     await Promise.all(this.workers.map((w) => w.request({ type: 'rebuild' })))

@@ -35,12 +35,33 @@ function saveSoon(): void {
   }, 2000)
 }
 
+/** Catches up with what was added to the archive; the count of documents reaches the UI. */
+function catchUp(): void {
+  if (!searcher.catchUp()) return
+  post({ type: 'ready', documents: searcher.documentCount, how: 'built' })
+  saveSoon()
+}
+
+// An import (in another thread or process) commits its articles as it goes: following it here, on
+// the worker's own core, indexes them meanwhile, so that neither the first search after the import
+// nor the next start waits for them.
+const FOLLOW_EVERY_MS = 1000
+ready.then(() => {
+  setInterval(() => {
+    try {
+      catchUp()
+    } catch {
+      // (a busy or closing archive: the next round tries again)
+    }
+  }, FOLLOW_EVERY_MS).unref()
+}, () => {})
+
 port.on('message', async (req: WorkerRequest) => {
   try {
     await ready
     switch (req.type) {
       case 'outcome': {
-        if (searcher.catchUp()) saveSoon()
+        catchUp()
         const { filters, ...rest } = req.request
         const outcome = toSegmentOutcome(searcher.outcome({ ...rest, filters: filters && { ...filters, ids: filters.ids ? new Set(filters.ids) : undefined } }))
         const buffers = [outcome.ids.buffer, outcome.scores.buffer, outcome.partial.buffer, outcome.dates.buffer] as ArrayBuffer[]
@@ -55,6 +76,13 @@ port.on('message', async (req: WorkerRequest) => {
       case 'rebuild':
         await searcher.rebuild()
         return post({ id: req.id, ok: true, value: null })
+      case 'sync':
+        // Everything committed so far, indexed and saved, now.
+        searcher.catchUp()
+        if (saveTimer) clearTimeout(saveTimer), (saveTimer = null)
+        if (searcher.hasUnsavedChanges) searcher.save()
+        post({ type: 'ready', documents: searcher.documentCount, how: 'built' })
+        return post({ id: req.id, ok: true, value: searcher.documentCount })
       case 'suggest':
         return post({ id: req.id, ok: true, value: searcher.suggest(req.prefix, req.limit) })
       case 'heap':
