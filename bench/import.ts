@@ -1,6 +1,7 @@
 // bench:import — importing real news end to end, as `arshif import` does it and until the search
 // index is built and saved: all 31,030 SaudiNewsNet articles from their 18 zips, then the 10,161
-// ANT files. Articles per second and peak memory (RSS, the search workers included), beside a bare
+// ANT files. As in the app and the CLI, the search workers index what the import commits while it
+// goes on (on the other core), and the index is brought up to date and saved once it is done. Articles per second and peak memory (RSS, the search workers included), beside a bare
 // INSERT of the same rows into SQLite in the same run (the floor no importer can beat).
 //
 // Each measurement runs in a child process of its own, so its peak RSS is its own.
@@ -73,22 +74,24 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6
 }
 
-/** The measured phase: importPaths into a fresh archive, then the search index built and saved. */
+/** The measured phase: importPaths into a fresh archive, the search index following it, then brought up to date and saved. */
 async function importPhase(corpus: Corpus): Promise<ImportFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'arshif-bench-import-'))
   try {
     const archive = Archive.open(dir)
     const start = performance.now()
     const cpuStart = cpuSeconds()
+    const search = new SearchService({ archiveDir: dir })
+    await search.ready
     const report = await importPaths(archive, corpus.paths(), { origin: 'bench' })
     const imported = performance.now()
     const cpuImported = cpuSeconds()
     archive.close()
-    const search = new SearchService({ archiveDir: dir })
-    await search.ready
+    const documents = await search.sync()
     const indexed = performance.now()
     const cpuIndexed = cpuSeconds()
     await search.close()
+    if (documents !== report.counts.added) throw new Error(`the index holds ${documents} articles, the import added ${report.counts.added}`)
     return {
       articles: report.counts.added,
       duplicates: report.counts.duplicates,
@@ -168,11 +171,11 @@ for (const corpus of CORPORA.filter((c) => !values.only || c.name === values.onl
   const bare = runChild<InsertFigures>('insert', corpus)
   const rate = imp.articles / imp.totalSeconds
   console.log(`  imported ${imp.articles} articles (${imp.duplicates} exact duplicates skipped, ${imp.nearDuplicates} linked as near-duplicates, ${imp.failed} files failed)`)
-  console.log(`  import ${imp.importSeconds.toFixed(1)} s (${Math.round(imp.articles / imp.importSeconds)} articles/s) + search index ${imp.indexSeconds.toFixed(1)} s = ${imp.totalSeconds.toFixed(1)} s`)
+  console.log(`  import ${imp.importSeconds.toFixed(1)} s (${Math.round(imp.articles / imp.importSeconds)} articles/s; the search index following it) + index finished and saved ${imp.indexSeconds.toFixed(1)} s = ${imp.totalSeconds.toFixed(1)} s`)
   console.log(`  end to end: ${Math.round(rate)} articles/s (target ≥ 1500: ${rate >= 1500 ? 'met' : 'NOT met'}), peak RSS ${imp.peakRssMb} MB (target ≤ 1024: ${imp.peakRssMb <= 1024 ? 'met' : 'NOT met'})`)
   console.log(`  bare INSERT of the same ${bare.rows} rows: ${bare.insertSeconds.toFixed(2)} s (${Math.round(bare.rows / bare.insertSeconds)} rows/s), peak RSS ${bare.peakRssMb} MB`)
   console.log(`  end to end ÷ bare INSERT: ×${(imp.totalSeconds / bare.insertSeconds).toFixed(1)} the time (import alone ×${(imp.importSeconds / bare.insertSeconds).toFixed(1)})`)
   console.log(
-    `  CPU time: import ${imp.importCpuSeconds.toFixed(1)} s + index ${imp.indexCpuSeconds.toFixed(1)} s (all threads); bare INSERT ${bare.insertCpuSeconds.toFixed(2)} s; import ÷ bare INSERT ×${(imp.importCpuSeconds / bare.insertCpuSeconds).toFixed(1)}\n`,
+    `  CPU time (all threads): import with the index following ${imp.importCpuSeconds.toFixed(1)} s + index finished and saved ${imp.indexCpuSeconds.toFixed(1)} s; bare INSERT ${bare.insertCpuSeconds.toFixed(2)} s; import ÷ bare INSERT ×${(imp.importCpuSeconds / bare.insertCpuSeconds).toFixed(1)}\n`,
   )
 }

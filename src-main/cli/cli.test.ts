@@ -57,10 +57,15 @@ describe('arshif CLI', () => {
     expect(hits[0].snippet).toContain('أسعار')
     expect(r.stderr).toMatch(/1 results/)
 
-    // An article imported since is found at once: the saved index catches up with the archive.
+    // An article imported since is found at once: the import brings the saved index up to date,
+    // so the search loads it instead of building it again.
     writeFileSync(join(dir, 'more.json'), JSON.stringify([{ title: 'أسعار الذهب تتراجع', content: 'تراجعت أسعار الذهب اليوم.', date: '2024-06-01', source: 'الرصد اليومي' }]))
-    expect(arshif('import', join(dir, 'more.json'), '--archive', archive).code).toBe(0)
-    const again = JSON.parse(arshif('search', 'الاسعار', '--archive', archive, '--json', '--sort', 'date_desc').stdout)
+    const more = arshif('import', join(dir, 'more.json'), '--archive', archive)
+    expect(more.code).toBe(0)
+    expect(more.stderr).toMatch(/search index up to date: 3 articles/)
+    const searched = arshif('search', 'الاسعار', '--archive', archive, '--json', '--sort', 'date_desc')
+    expect(searched.stderr).not.toMatch(/building the search index/)
+    const again = JSON.parse(searched.stdout)
     expect(again.map((h: { title: string }) => h.title)).toEqual(['أسعار الذهب تتراجع', 'ارتفاع أسعار الخضار قبل رمضان'])
     expect(JSON.parse(arshif('search', '"أسعار الذهب"', '--archive', archive, '--json').stdout)).toHaveLength(1)
 
