@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { extname, join } from 'node:path'
 import { AppError } from '../errors'
 import type { Article, ArticleSummary, DatePrecision, ParsedArticle } from '../model'
-import { contentHash, joinParagraphs, splitParagraphs } from './text'
+import { contentHashOfText, joinParagraphs, splitParagraphs } from './text'
 import { migrations } from './migrations'
 
 export const ARCHIVE_FILE = 'archive.sqlite'
@@ -143,7 +143,7 @@ export class Archive {
 
   /** Moves on every insert, update and delete of an article (see migration 002). */
   articlesGeneration(): number {
-    return this.db.prepare(`SELECT value FROM archive_state WHERE key = 'articles_generation'`).pluck().get() as number
+    return this.stmt(`SELECT value FROM archive_state WHERE key = 'articles_generation'`).pluck().get() as number
   }
 
   articleCount(): number {
@@ -193,31 +193,41 @@ export class Archive {
    */
   addArticles(articles: ParsedArticle[], batchId: number | null, originalFile: string | null = null): AddOutcome[] {
     const findByHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck()
+    // The UNIQUE content_hash makes the duplicate check: no lookup before every insert.
     const insert = this.stmt(
       `INSERT INTO articles (title, title_derived, body, published_at, date_precision, source_id, author, url, language, content_hash, batch_id, original_file)
-       VALUES (@title, @titleDerived, @body, @publishedAt, @datePrecision, @sourceId, @author, @url, @language, @hash, @batchId, @originalFile)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
     )
+    // A file's articles mostly share their source: its id looked up once per call.
+    const sourceIds = new Map<string, number>()
     return this.db.transaction(() =>
       articles.map((a): AddOutcome => {
-        const hash = contentHash(a)
-        const existing = findByHash.get(hash) as number | undefined
-        if (existing !== undefined) return { status: 'duplicate', id: existing }
-        const id = Number(
-          insert.run({
-            title: a.title.trim(),
-            titleDerived: a.titleDerived ? 1 : 0,
-            body: joinParagraphs(a.paragraphs),
-            publishedAt: a.publishedAt ?? null,
-            datePrecision: a.publishedAt ? (a.datePrecision ?? 'day') : 'unknown',
-            sourceId: a.source?.trim() ? this.sourceId(a.source.trim()) : null,
-            author: a.author?.trim() || null,
-            url: a.url ?? null,
-            language: a.language ?? 'ar',
-            hash,
-            batchId,
-            originalFile,
-          }).lastInsertRowid,
+        const body = joinParagraphs(a.paragraphs)
+        const hash = contentHashOfText(body || a.title)
+        const source = a.source?.trim()
+        let sourceId = source ? sourceIds.get(source) : undefined
+        if (source && sourceId === undefined) {
+          // A source is only created for an article that is added, never for a duplicate.
+          const existing = findByHash.get(hash) as number | undefined
+          if (existing !== undefined) return { status: 'duplicate', id: existing }
+          sourceIds.set(source, (sourceId = this.sourceId(source)))
+        }
+        const run = insert.run(
+          a.title.trim(),
+          a.titleDerived ? 1 : 0,
+          body,
+          a.publishedAt ?? null,
+          a.publishedAt ? (a.datePrecision ?? 'day') : 'unknown',
+          sourceId ?? null,
+          a.author?.trim() || null,
+          a.url ?? null,
+          a.language ?? 'ar',
+          hash,
+          batchId,
+          originalFile,
         )
+        if (run.changes === 0) return { status: 'duplicate', id: findByHash.get(hash) as number }
+        const id = Number(run.lastInsertRowid)
         for (const tag of a.tags ?? []) this.tagArticle(id, tag)
         return { status: 'added', id }
       }),

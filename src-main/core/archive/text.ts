@@ -25,6 +25,15 @@ const INVISIBLE = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u
  * space) has the same hash, so an exact duplicate is recognised whatever its formatting.
  */
 export function contentHash(a: Pick<ParsedArticle, 'title' | 'paragraphs'>): string {
-  const text = (joinParagraphs(a.paragraphs) || a.title).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
-  return createHash('sha256').update(text).digest('hex')
+  return contentHashOfText(joinParagraphs(a.paragraphs) || a.title)
 }
+
+/** contentHash of an article from its stored text: its body, or its title when it has none. */
+export function contentHashOfText(text: string): string {
+  const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(SPACES_TO_COLLAPSE, ' ').trim()
+  return createHash('sha256').update(normalized).digest('hex')
+}
+
+// Runs of white space become one space. A lone space is left alone (not replaced by itself), so
+// that a text with single spaces between its words is not copied for nothing.
+const SPACES_TO_COLLAPSE = /\s{2,}|[^\S ]/g
