@@ -175,6 +175,10 @@ class BatchWriter {
   private readonly nearDuplicates: NearDuplicateIndex
   private readonly insertOutcome
 
+  private readonly autocheckpoint: number
+  /** The articles' change counter as this import left it: moved by anyone else, and the near-duplicate index must ask the database. */
+  private generation: number
+
   constructor(
     private readonly archive: Archive,
     readonly batchId: number,
@@ -182,7 +186,13 @@ class BatchWriter {
     // The LSH bands are written at random places of their B-tree: a roomier page cache (the
     // default is 2 MB) keeps them in memory instead of re-reading pages for every article.
     if ((archive.db.pragma('cache_size', { simple: true }) as number) > -IMPORT_CACHE_KB) archive.db.pragma(`cache_size = -${IMPORT_CACHE_KB}`)
-    this.nearDuplicates = new NearDuplicateIndex(archive.db)
+    // Every commit rewrites the pages it touched into the WAL, and a checkpoint copies them into the
+    // database file: with the default (4 MB) an import checkpoints after nearly every commit, copying
+    // the same band pages again and again. A larger WAL during the import, one checkpoint at the end.
+    this.autocheckpoint = archive.db.pragma('wal_autocheckpoint', { simple: true }) as number
+    archive.db.pragma(`wal_autocheckpoint = ${IMPORT_WAL_PAGES}`)
+    this.nearDuplicates = new NearDuplicateIndex(archive.db, { inMemory: true })
+    this.generation = archive.articlesGeneration()
     this.insertOutcome = archive.db.prepare('INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES (?, ?, ?)')
     for (const unit of archive.db.prepare('SELECT unit FROM import_file_outcomes WHERE batch_id = ?').pluck().all(batchId) as string[]) this.done.add(unit)
   }
@@ -205,6 +215,7 @@ class BatchWriter {
   private begin(): void {
     if (this.open || this.archive.db.inTransaction) return // (a caller's own transaction: it commits)
     this.archive.db.exec('BEGIN IMMEDIATE')
+    if (this.archive.articlesGeneration() !== this.generation) this.nearDuplicates.useDatabase()
     this.open = true
     this.openedAt = Date.now()
     this.pending = 0
@@ -212,14 +223,27 @@ class BatchWriter {
 
   /** Commits the units written so far (call before any await). */
   commit(): void {
-    if (this.open) this.archive.db.exec('COMMIT')
+    if (this.open) {
+      this.generation = this.archive.articlesGeneration()
+      this.archive.db.exec('COMMIT')
+    }
     this.open = false
     this.pending = 0
   }
 
-  /** Commits when enough units or time have gone by. */
-  commitSometimes(): void {
-    if (this.pending >= COMMIT_EVERY_UNITS || Date.now() - this.openedAt >= COMMIT_EVERY_MS) this.commit()
+  /** Commits when enough units or time have gone by; says whether it did. */
+  commitSometimes(): boolean {
+    if (!this.open || (this.pending < COMMIT_EVERY_UNITS && Date.now() - this.openedAt < COMMIT_EVERY_MS)) return false
+    this.commit()
+    return true
+  }
+
+  /** Commits, checkpoints what the import wrote and gives the connection its WAL setting back. */
+  finish(): void {
+    this.commit()
+    this.archive.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`)
+    // PASSIVE: never waits for a reader (the app's own connection may be reading).
+    this.archive.db.pragma('wal_checkpoint(PASSIVE)')
   }
 
   /** Parses and writes one unit's bytes; `name` gives the file name (format, original's extension). */
@@ -234,7 +258,7 @@ class BatchWriter {
         // Outside the transaction: a crash before the commit leaves an unreferenced copy, never a missing one.
         const original = this.archive.storeOriginal(bytes, name)
         this.begin()
-        this.archive.db.transaction(() => {
+        const writeUnit = this.archive.db.transaction(() => {
           const results = this.archive.addArticles(parsed.articles, this.batchId, original)
           let linked = 0
           results.forEach((r, i) => {
@@ -247,8 +271,14 @@ class BatchWriter {
           if (linked) outcome.nearDuplicates = linked
           outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
           this.record(unit, outcome)
-        })()
-        this.commitSometimes()
+        })
+        try {
+          writeUnit()
+        } catch (e) {
+          // Rolled back: the bands the index remembers from this unit are not in the database.
+          this.nearDuplicates.useDatabase()
+          throw e
+        }
         return outcome
       }
     } catch (e) {
@@ -258,14 +288,18 @@ class BatchWriter {
       outcome.problems.push(e instanceof Error ? e.message : String(e))
     }
     this.record(unit, outcome)
-    this.commitSometimes()
     return outcome
   }
 }
 
-const COMMIT_EVERY_UNITS = 64
+// A commit costs far more than a unit of a few KB (it writes every page touched since the last one),
+// so units are grouped: about a second's worth, which is also what a crash can lose (and resuming
+// imports again) and how long a cancel waits.
+const COMMIT_EVERY_UNITS = 1000
+const COMMIT_EVERY_MS = 1000
 const IMPORT_CACHE_KB = 64 * 1024
-const COMMIT_EVERY_MS = 250
+/** WAL pages (4 KB) before a checkpoint during an import: 64 MB. */
+const IMPORT_WAL_PAGES = 16384
 
 async function runBatch(archive: Archive, batchId: number, paths: string[], opts: ImportOptions): Promise<ImportReport> {
   const { files, missing } = collectFiles(paths)
@@ -308,7 +342,6 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
     return n === 1 ? key : `${key}#${n}`
   }
 
-  let breathed = Date.now()
   try {
     for (const file of files) {
       if (opts.signal?.aborted) {
@@ -346,15 +379,12 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
       const key = unitKey(file)
       if (!writer.done.has(key)) count(importOne(writer, key, file, shown, fieldMap))
       progress(shown)
-      // Let the event loop breathe between files so progress and cancellation get through.
-      if (Date.now() - breathed >= 50) {
-        writer.commit()
-        await new Promise((r) => setImmediate(r))
-        breathed = Date.now()
-      }
+      // Let the event loop breathe after each commit so that progress and cancellation get through
+      // (never with a transaction open: see BatchWriter).
+      if (writer.commitSometimes()) await new Promise((r) => setImmediate(r))
     }
   } finally {
-    writer.commit()
+    writer.finish()
   }
 
   counts.files = missing.length + total

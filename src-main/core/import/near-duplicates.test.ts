@@ -104,6 +104,41 @@ describe('importing near-duplicates', () => {
   })
 })
 
+describe('a first import (candidates from memory) and a later one (from the database)', () => {
+  // A bulletin of one formula, 120 times with other figures and places: a crowd in many bands,
+  // more than the candidates looked at per band, and pairs on both sides of the threshold.
+  const PLACES = ['الرياض', 'جدة', 'الدمام', 'مكة', 'المدينة', 'أبها', 'تبوك', 'حائل', 'جازان', 'نجران', 'الباحة', 'عرعر']
+  const bulletin = (n: number) =>
+    article(`نشرة الطقس رقم ${n}`, '2015-08-10', 'الأرصاد', [
+      `توقعت الرئاسة العامة للأرصاد وحماية البيئة في نشرتها رقم ${n} أن تشهد منطقة ${PLACES[n % 12]} أمطارا رعدية متوسطة إلى غزيرة مصحوبة برياح نشطة تثير الأتربة والغبار.`,
+      `وأوضحت أن درجات الحرارة العظمى ستبلغ ${30 + (n % 17)} درجة مئوية في ${PLACES[(n * 5) % 12]}، فيما تنخفض الصغرى إلى ${15 + (n % 9)} درجة في المرتفعات الجنوبية والغربية.`,
+      n % 3 === 0 ? 'ودعت الرئاسة المواطنين والمقيمين إلى أخذ الحيطة والحذر والابتعاد عن مجاري السيول والأودية.' : `وأشارت إلى أن حالة البحر ستكون ${n % 2 ? 'متوسطة' : 'خفيفة'} الموج في البحر الأحمر والخليج العربي.`,
+    ])
+  const dir = tempDir()
+  const folder = join(dir, 'bulletins')
+  mkdirSync(folder)
+  for (let n = 1; n <= 120; n++) writeFileSync(join(folder, `${String(n).padStart(3, '0')}.txt`), bulletin(n))
+  const other = join(dir, 'other.txt')
+  writeFileSync(other, article('الاتحاد يتعادل وديا', '2015-08-11', 'عكاظ', UNRELATED))
+  const links = (archive: Archive) =>
+    archive.db
+      .prepare('SELECT a.title AS reprint, o.title AS original, l.similarity FROM article_links l JOIN articles a ON a.id = l.article_id JOIN articles o ON o.id = l.original_id ORDER BY 1, 2')
+      .all()
+
+  it('links the same articles, with the same similarity, either way', async () => {
+    const first = Archive.open(join(dir, 'first'))
+    const later = Archive.open(join(dir, 'later'))
+    await importPaths(later, [other], { origin: 'test' }) // bands in the archive before the batch
+    const a = await importPaths(first, [folder], { origin: 'test' })
+    const b = await importPaths(later, [folder], { origin: 'test' })
+    expect(a.counts.nearDuplicates).toBeGreaterThan(50)
+    expect(b.counts).toEqual(a.counts)
+    expect(links(later)).toEqual(links(first))
+    first.close()
+    later.close()
+  })
+})
+
 describe.runIf(hasCorpus)('corpus: Saudi Press Agency stories reprinted by newspapers (SaudiNewsNet 2015-08-10)', () => {
   const archive = Archive.open(join(tempDir(), 'archive'))
 

@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3'
 import type { AddOutcome } from '../archive/archive'
 import type { ParsedArticle } from '../model'
 import { BANDS, bandKeys, estimateSimilarity, signatureFromBlob, signatureOf, signatureToBlob } from './near-duplicates-signature'
+import { RecentBands } from './near-duplicates-recent'
 
 export const LINK_THRESHOLD = 0.5
 /** An article resembling hundreds of others is boilerplate; its most similar ones are enough. */
@@ -30,6 +31,8 @@ export const MAX_LINKS_PER_ARTICLE = 25
  * A real reprint shares several bands, and its rarer ones still find the original.
  */
 export const MAX_CANDIDATES_PER_BAND = 40
+/** Articles whose bands an index keeps in memory (some 600 bytes each) before it asks SQLite instead. */
+const MAX_REMEMBERED = 100_000
 
 export interface NearDuplicateLink {
   /** The other article. */
@@ -55,6 +58,12 @@ export const signatureText = (a: { title: string; paragraphs: readonly string[] 
  * Finds and records near-duplicates as articles are added. Statements are prepared once; call
  * `add` inside the transaction that inserts the article, in import order, so that an article
  * finds the ones added before it in the same file.
+ *
+ * With `inMemory` (an import into an archive without band rows yet, the common first import), the
+ * candidates come from the bands this index wrote, kept in memory (./near-duplicates-recent.ts):
+ * the same answer as the database's while no one else writes bands, without 24 lookups per
+ * article. The caller must call `useDatabase()` as soon as that may no longer hold (another
+ * connection added or deleted articles, a write of this index was rolled back).
  */
 export class NearDuplicateIndex {
   private readonly insertSignature: Database.Statement
@@ -63,17 +72,28 @@ export class NearDuplicateIndex {
   private readonly signatureOfId: Database.Statement
   private readonly dateOf: Database.Statement
   private readonly insertLink: Database.Statement
+  private recent: RecentBands | null
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    { inMemory = false }: { inMemory?: boolean } = {},
+  ) {
     this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
     // All of an article's bands in one statement each way: one call into SQLite instead of BANDS.
     this.insertBand = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`)
-    // One statement: per band its newest members (an index range scan, bounded), united.
+    // One statement: per band its newest members (an index range scan, bounded), all of them
+    // (UNION ALL: an article found in several bands is counted once below, without SQLite sorting).
     const perBand = `SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band = ? ORDER BY article_id DESC LIMIT ${MAX_CANDIDATES_PER_BAND})`
-    this.candidatesOf = db.prepare(Array.from({ length: BANDS }, () => perBand).join(' UNION ')).pluck()
+    this.candidatesOf = db.prepare(Array.from({ length: BANDS }, () => perBand).join(' UNION ALL ')).pluck()
     this.signatureOfId = db.prepare('SELECT signature FROM article_signatures WHERE article_id = ?').pluck()
     this.dateOf = db.prepare('SELECT published_at FROM articles WHERE id = ?').pluck()
     this.insertLink = db.prepare('INSERT OR REPLACE INTO article_links (article_id, original_id, similarity) VALUES (?, ?, ?)')
+    this.recent = inMemory && db.prepare('SELECT 1 FROM article_bands LIMIT 1').get() === undefined ? new RecentBands() : null
+  }
+
+  /** From now on, candidates come from the database (it may hold bands this index did not write). */
+  useDatabase(): void {
+    this.recent = null
   }
 
   /**
@@ -85,7 +105,8 @@ export class NearDuplicateIndex {
     if (!sig) return []
     const keys = bandKeys(sig)
     const links: NearDuplicateLink[] = []
-    for (const other of this.candidatesOf.all(...keys) as number[]) {
+    const candidates = this.recent ? this.recent.candidates(keys, MAX_CANDIDATES_PER_BAND) : new Set(this.candidatesOf.all(...keys) as number[])
+    for (const other of candidates) {
       if (other === id) continue
       const blob = this.signatureOfId.get(other) as Buffer | undefined
       if (!blob) continue // a stale band row of a deleted article
@@ -103,6 +124,8 @@ export class NearDuplicateIndex {
     }
     this.insertSignature.run(id, signatureToBlob(sig))
     this.insertBand.run(keys.flatMap((key) => [key, id]))
+    if (this.recent?.articles === MAX_REMEMBERED) this.recent = null
+    this.recent?.add(keys, id)
     return links
   }
 }
