@@ -176,7 +176,6 @@ class BatchWriter {
   private readonly insertOutcome
 
   private readonly autocheckpoint: number
-  private readonly tempStore: number
   /** The articles' change counter as this import left it: moved by anyone else, and the near-duplicate index must ask the database. */
   private generation: number
 
@@ -192,10 +191,6 @@ class BatchWriter {
     // the same band pages again and again. A larger WAL during the import, one checkpoint at the end.
     this.autocheckpoint = archive.db.pragma('wal_autocheckpoint', { simple: true }) as number
     archive.db.pragma(`wal_autocheckpoint = ${IMPORT_WAL_PAGES}`)
-    // Each unit's savepoint keeps a copy of every page it changes (to roll back to): past 64 KB
-    // SQLite spills that copy to a temporary file, created and deleted for each unit of a few KB.
-    this.tempStore = archive.db.pragma('temp_store', { simple: true }) as number
-    archive.db.pragma('temp_store = MEMORY')
     this.nearDuplicates = new NearDuplicateIndex(archive.db, { inMemory: true })
     this.generation = archive.articlesGeneration()
     this.insertOutcome = archive.db.prepare('INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES (?, ?, ?)')
@@ -247,7 +242,6 @@ class BatchWriter {
   finish(): void {
     this.commit()
     this.archive.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`)
-    this.archive.db.pragma(`temp_store = ${this.tempStore}`)
     // PASSIVE: never waits for a reader (the app's own connection may be reading).
     this.archive.db.pragma('wal_checkpoint(PASSIVE)')
   }
