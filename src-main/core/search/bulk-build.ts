@@ -13,6 +13,7 @@
 // falls back to MiniSearch's own (slower, always right).
 import type MiniSearch from 'minisearch'
 import type { SearchDocument } from './engine'
+import { PostingList } from './postings'
 
 /** Field id → (short document id → how often the term occurs in that field). */
 type Postings = Map<number, Map<number, number>>
@@ -75,7 +76,7 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
   // Growing hundreds of thousands of Maps a posting at a time is what made indexing slow: the
   // garbage collector chased their ever-reallocated tables. Postings wait instead in one typed
   // array (chains of small blocks per term, outside the collector's heap) and go into the index's
-  // Maps in one pass per term at flush.
+  // Maps in one pass per term at flush, as PostingLists of exactly their size (./postings.ts).
   let arena = new Int32Array(1 << 20)
   let top = 0
   const newBlock = (): number => {
@@ -156,17 +157,30 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
     }
   }
 
+  const perField: number[] = []
+  const fresh: boolean[] = []
   const flush = () => {
-    const byField: (Map<number, number> | undefined)[] = []
+    const byField: Map<number, number>[] = []
     for (const term of terms.values()) {
+      for (const fieldId of term.fields) perField[fieldId] = 0
+      for (let block = term.head; block >= 0; block = arena[block]!) {
+        const end = block + 2 + 2 * arena[block + 1]!
+        for (let at = block + 2; at < end; at += 2) perField[arena[at]! & fieldMask]!++
+      }
       for (const fieldId of term.fields) {
         let docs = term.postings.get(fieldId)
-        if (docs === undefined) term.postings.set(fieldId, (docs = new Map()))
+        fresh[fieldId] = docs === undefined
+        if (docs === undefined) term.postings.set(fieldId, (docs = PostingList.sized(perField[fieldId]!)))
         byField[fieldId] = docs
       }
       for (let block = term.head; block >= 0; block = arena[block]!) {
         const end = block + 2 + 2 * arena[block + 1]!
-        for (let at = block + 2; at < end; at += 2) byField[arena[at]! & fieldMask]!.set(arena[at]! >>> fieldBits, arena[at + 1]!)
+        for (let at = block + 2; at < end; at += 2) {
+          const fieldId = arena[at]! & fieldMask
+          const doc = arena[at]! >>> fieldBits
+          if (fresh[fieldId]) (byField[fieldId] as PostingList).fill(doc, arena[at + 1]!)
+          else byField[fieldId]!.set(doc, arena[at + 1]!)
+        }
       }
     }
     terms = new Map()

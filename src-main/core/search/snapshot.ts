@@ -5,6 +5,7 @@
 // the index's Maps, so `MiniSearch.loadJSON` reads it back as before.
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type MiniSearch from 'minisearch'
+import { PostingList } from './postings'
 
 type Postings = Map<number, Map<number, number>>
 
@@ -52,6 +53,11 @@ export function writeIndexSnapshot(index: MiniSearch<any>, file: string): void {
       write(`${first ? '' : ','}[${JSON.stringify(term)},`)
       writeNumericObject(postings, write, (docs) => {
         let out = ''
+        if (docs instanceof PostingList) {
+          out = '{' // its documents are in order already
+          docs.eachPosting((doc, count) => (out += `${out.length > 1 ? ',' : ''}"${doc}":${count}`))
+          return `${out}}`
+        }
         writeNumericObject(docs, (s) => (out += s), String)
         return out
       })
