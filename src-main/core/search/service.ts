@@ -33,9 +33,11 @@ class SegmentWorker {
   readonly ready: Promise<void>
 
   constructor(url: URL, init: WorkerInit, onStatus: () => void) {
-    // A roomy young generation: a query makes many short-lived maps, and with the default size the
-    // collector promotes them and pauses for the whole index (measured: p95 at 90k articles).
-    this.worker = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 192 } })
+    // A young generation a little roomier than the default: a query makes many short-lived maps,
+    // and promoting them means pauses for the whole index (measured: p95 at 90k articles, when
+    // postings were Maps). Not much roomier: every worker keeps it all committed, and while an
+    // import runs that memory adds up (192 MB made SaudiNewsNet's import peak at 1.1 GB, 64 at 0.97).
+    this.worker = new Worker(url, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 64 } })
     this.worker.unref()
     let markReady: () => void
     let markFailed: (e: Error) => void
