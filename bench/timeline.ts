@@ -3,7 +3,7 @@
 //      pass over the same text (4-digit years and d/m/y numbers: what the cheapest extractor would do),
 //      then the whole timeline (events with labels, merged and ordered) over the same articles;
 //   2. a 300-event timeline printed to PDF (target ≤ 5 s), against the same document printed without
-//      the embedded fonts (in the page and in the footer). Both include starting Chromium.
+//      the embedded fonts. Both include starting Chromium.
 //   --runs N   PDF runs each (default 3; the median is shown)
 // Figures are wall-clock on a shared machine: compare the ratios, not the absolute times.
 import { parseArgs } from 'node:util'
@@ -11,7 +11,7 @@ import { loadSaudiNewsNet, requireCorpus } from './corpus'
 import { extractDates } from '../src-main/core/timeline'
 import { buildTimeline, type TimelineArticle } from '../src-main/core/timeline/events'
 import type { Timeline } from '../src-main/core/timeline/events-types'
-import { footerTemplate, timelineHtml } from '../src-main/core/timeline/export'
+import { timelineHtml } from '../src-main/core/timeline/export'
 import { printPdfWithChromium } from '../src-main/core/pdf'
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })
@@ -63,14 +63,14 @@ const top = [...whole.events].sort((a, b) => b.sources.length - a.sources.length
 const timeline: Timeline = { name: 'الخط الزمني لأخبار صيف 2015', scope: {}, events: top, range: { from: '', to: '' } }
 const sources = new Set(top.flatMap((e) => e.sources.map((s) => s.articleId))).size
 
-const withFonts = { html: timelineHtml(timeline), footer: footerTemplate('ar') }
-const bare = { html: timelineHtml(timeline, { embedFonts: false }), footer: footerTemplate('ar', false) }
+const withFonts = { html: timelineHtml(timeline) }
+const bare = { html: timelineHtml(timeline, { embedFonts: false }) }
 const times = { fonts: [] as number[], bare: [] as number[] }
 let pages = 0
 for (let i = 0; i < runs; i++) {
   for (const [kind, doc] of [['bare', bare], ['fonts', withFonts]] as const) {
     const started = performance.now()
-    const pdf = await printPdfWithChromium(doc.html, { footerTemplate: doc.footer })
+    const pdf = await printPdfWithChromium(doc.html)
     times[kind].push(performance.now() - started)
     if (kind === 'fonts') pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0
   }

@@ -5,7 +5,7 @@
 // Layout (A4, right to left): the title, the date range and counts; the events in order, each with
 // its date (and Hijri twin when asked) and its label followed by superscript source numbers; then the
 // numbered list of sources (title, outlet, publication date). An article cited by several events has
-// one number, given in order of first citation.
+// one number, given in order of first citation. Every page says "صفحة N من M" at its foot.
 import { embeddedFontCss, EXPORT_FONT_STACK } from '../../pdf'
 import { compareEvents } from '../events'
 import type { EventSource, Timeline, TimelineEvent } from '../events-types'
@@ -26,7 +26,8 @@ const WORDS = {
     sources: 'المصادر',
     empty: 'لا أحداث في هذا الخط الزمني.',
     said: 'ورد بلفظ',
-    page: (n: string, m: string) => `صفحة ${n} من ${m}`,
+    /** CSS `content` for the page box: "صفحة 3 من 64" */
+    page: (n: string, m: string) => `"صفحة " ${n} " من " ${m}`,
   },
   en: {
     range: (from: string, to: string) => (from === to ? from : `${from} – ${to}`),
@@ -34,7 +35,7 @@ const WORDS = {
     sources: 'Sources',
     empty: 'This timeline has no events.',
     said: 'written as',
-    page: (n: string, m: string) => `Page ${n} of ${m}`,
+    page: (n: string, m: string) => `"Page " ${n} " of " ${m}`,
   },
 } as const
 
@@ -57,8 +58,17 @@ export function numberSources(events: readonly TimelineEvent[]): { numberOf: Map
   return { numberOf, list }
 }
 
+// The page numbers are CSS margin boxes of the document itself, not a footer template: Chromium
+// renders a footer template apart for every page (a page of its own, with its fonts decoded again),
+// which cost about as much as laying out the whole 64-page timeline.
+const pageCss = (locale: ExportLocale) => `
+@page {
+  size: A4;
+  margin: 18mm 16mm 20mm;
+  @bottom-center { content: ${WORDS[locale].page('counter(page)', 'counter(pages)')}; font-family: ${EXPORT_FONT_STACK}; font-size: 9px; color: #555; }
+}`
+
 const CSS = `
-@page { size: A4; }
 * { box-sizing: border-box; }
 html { font-family: ${EXPORT_FONT_STACK}; font-size: 11.5pt; line-height: 1.75; color: #1b1b1b; }
 body { margin: 0; }
@@ -116,7 +126,7 @@ export function timelineHtml(t: Pick<Timeline, 'name' | 'events'>, opts: HtmlOpt
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <title>${escapeHtml(t.name)}</title>
-<style>${opts.embedFonts === false ? '' : embeddedFontCss()}${CSS}</style>
+<style>${opts.embedFonts === false ? '' : embeddedFontCss()}${pageCss(locale)}${CSS}</style>
 </head>
 <body>
 <header>
@@ -129,20 +139,4 @@ ${list.length ? `<section class="sources"><h2>${escapeHtml(words.sources)}</h2><
 </body>
 </html>
 `
-}
-
-/** Only the regular faces: the footer is rendered once per page, and each face in it is decoded again. */
-const footerFontCss = () =>
-  embeddedFontCss()
-    .split('\n')
-    .filter((face) => face.includes('font-weight:400'))
-    .join('\n')
-
-/**
- * Chromium's footer: "صفحة N من M". The footer is rendered apart from the page and sees none of its
- * styles, so it carries the embedded fonts in its own <style>.
- */
-export function footerTemplate(locale: ExportLocale = 'ar', embedFonts = true): string {
-  const words = WORDS[locale]
-  return `<style>${embedFonts ? footerFontCss() : ''}</style><div dir="${locale === 'ar' ? 'rtl' : 'ltr'}" style="font-family:${EXPORT_FONT_STACK};font-size:9px;color:#555;width:100%;text-align:center">${words.page('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</div>`
 }

@@ -1,13 +1,13 @@
-// Exporting a timeline: PDF (printed from the HTML document with page numbers in the footer), HTML,
+// Exporting a timeline: PDF (printed from the HTML document, which numbers its own pages), HTML,
 // CSV or JSON, as an ExportedFile the window offers as a download and the CLI writes to disk.
 import { printPdfWithChromium, type PrintPdf } from '../../pdf'
 import type { Timeline, TimelineExportFormat } from '../events-types'
 import { timelineCsv } from './csv'
-import { footerTemplate, timelineHtml } from './html'
+import { timelineHtml } from './html'
 import { timelineJson } from './json'
 import type { ExportLocale } from './format-date'
 
-export { timelineHtml, footerTemplate, escapeHtml, numberSources, visibleEvents } from './html'
+export { timelineHtml, escapeHtml, numberSources, visibleEvents } from './html'
 export { timelineCsv, CSV_COLUMNS } from './csv'
 export { timelineJson } from './json'
 export { formatEventDate, formatHijri, type ExportLocale } from './format-date'
@@ -56,7 +56,7 @@ export async function exportTimeline(t: Pick<Timeline, 'name' | 'scope' | 'event
     case 'pdf': {
       const print = opts.printPdf ?? printPdfWithChromium
       const html = timelineHtml(t, { locale: opts.locale, hijri: opts.hijri })
-      return { fileName, mime, bytes: await print(html, { footerTemplate: footerTemplate(opts.locale) }) }
+      return { fileName, mime, bytes: await print(html) }
     }
   }
 }
