@@ -1,6 +1,10 @@
 // HTML → PDF through Chromium, for `arshif serve` and the CLI (the desktop app uses Electron's own
 // webContents.printToPDF with the same HTML). The page may load nothing from anywhere: every
 // request but data: URLs is refused, so an export can neither leak nor depend on the network.
+//
+// Where the time goes (a 64-page timeline): starting Chromium, then laying the document out. The
+// document is hidden on screen so that it is laid out for the printed page only: shown, Chromium
+// lays it out for the window first, again when its fonts arrive, and only then for print.
 import { existsSync } from 'node:fs'
 import { AppError } from '../errors'
 
@@ -41,6 +45,11 @@ export function pageLayout(opts: PrintOptions) {
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
 
+/** The document with a style that hides it on screen (print media shows it); unchanged without a <head>. */
+function hiddenOnScreen(html: string): string {
+  return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}<style media="screen">html{display:none}</style>`)
+}
+
 export const printPdfWithChromium: PrintPdf = async (html, opts = {}) => {
   const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS })
@@ -48,8 +57,11 @@ export const printPdfWithChromium: PrintPdf = async (html, opts = {}) => {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
     const page = await context.newPage()
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
-    await page.setContent(html, { waitUntil: 'load' })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined)
+    await page.setContent(hiddenOnScreen(html), { waitUntil: 'load' })
+    // Nothing on screen asks for a font, so load every face the document declares: printing before
+    // they are decoded would set the text in a fallback font. (Iterated, not forEach: with scripts
+    // off, the page may not call back into ours.)
+    await page.evaluate(() => Promise.all(Array.from(document.fonts as unknown as Iterable<FontFace>, (face) => face.load().catch(() => null))).then(() => undefined))
     const { marginsMm, ...layout } = pageLayout(opts)
     const mm = (n: number) => `${n}mm`
     return await page.pdf({
