@@ -43,7 +43,29 @@ export function pageLayout(opts: PrintOptions) {
   }
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
+/**
+ * The features Playwright (playwright-core 1.65) turns off at launch, among them requests to Google at
+ * startup. Chromium reads only the last --disable-features, so passing ours would turn these back on:
+ * they are repeated here.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch']
+/**
+ * Every new window of Chromium 156, headless too, preloads the omnibox popup: a WebUI page in a
+ * renderer of its own, which took at least as much CPU as laying out a 64-page timeline, beside it on
+ * a 2-core machine.
+ */
+const WINDOW_UI_PRELOADS = ['WebUIOmniboxAimPopup', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'PreloadTopChromeWebUI']
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...WINDOW_UI_PRELOADS].join(',')}`,
+]
 
 /** The document with a style that hides it on screen (print media shows it); unchanged without a <head>. */
 function hiddenOnScreen(html: string): string {
