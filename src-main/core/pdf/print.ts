@@ -92,6 +92,7 @@ export const printPdfWithChromium: PrintPdf = async (html, opts = {}) => {
       margin: { top: mm(marginsMm.top), bottom: mm(marginsMm.bottom), left: mm(marginsMm.left), right: mm(marginsMm.right) },
     })
   } finally {
-    await browser.close()
+    // The PDF is in hand: Chromium's shutdown (a few tenths of a second) need not hold it up.
+    void browser.close().catch(() => undefined)
   }
 }
