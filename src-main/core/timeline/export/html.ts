@@ -68,6 +68,10 @@ const pageCss = (locale: ExportLocale) => `
   @bottom-center { content: ${WORDS[locale].page('counter(page)', 'counter(pages)')}; font-family: ${EXPORT_FONT_STACK}; font-size: 9px; color: #555; }
 }`
 
+// A list's numbers sit in its padding, and what crosses the page's edge is cut off: room for the
+// widest one ("1417." needs more than the 8mm that suit three digits).
+const sourceListCss = (count: number) => `ol.source-list { padding-inline-start: max(8mm, ${String(count).length + 2}ch); }`
+
 const CSS = `
 * { box-sizing: border-box; }
 html { font-family: ${EXPORT_FONT_STACK}; font-size: 11.5pt; line-height: 1.75; color: #1b1b1b; }
@@ -86,7 +90,7 @@ sup { font-size: 7.5pt; line-height: 0; color: #444; }
 sup a { color: inherit; text-decoration: none; }
 section.sources { margin-top: 18pt; break-before: auto; }
 h2 { font-size: 14pt; margin: 0 0 6pt; border-bottom: 0.5pt solid #999; }
-ol.source-list { margin: 0; padding-inline-start: 8mm; font-size: 9.5pt; line-height: 1.6; }
+ol.source-list { margin: 0; font-size: 9.5pt; line-height: 1.6; }
 ol.source-list li { margin-bottom: 3pt; break-inside: avoid; }
 .outlet { color: #555; }
 .empty { color: #555; }
@@ -126,7 +130,7 @@ export function timelineHtml(t: Pick<Timeline, 'name' | 'events'>, opts: HtmlOpt
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <title>${escapeHtml(t.name)}</title>
-<style>${opts.embedFonts === false ? '' : embeddedFontCss()}${pageCss(locale)}${CSS}</style>
+<style>${opts.embedFonts === false ? '' : embeddedFontCss()}${pageCss(locale)}${CSS}${sourceListCss(list.length)}</style>
 </head>
 <body>
 <header>
