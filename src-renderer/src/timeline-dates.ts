@@ -3,6 +3,7 @@
 // optional Hijri (Umm al-Qura) twin. Pure functions: the view, the store and the tests share them.
 import type { Locale } from '@contract'
 import { daysInGregorianMonth, gregorianToHijri } from '../../src-main/core/timeline/hijri'
+import { GREGORIAN_MONTHS, HIJRI_ERA, HIJRI_MONTHS, LEVANTINE_MONTHS, partOf } from '../../src-main/core/timeline/export/date-words'
 
 export type TimelinePrecision = 'day' | 'month' | 'year' | 'part'
 export type TimelinePart = 'early' | 'mid' | 'late' | 'q1' | 'q2' | 'q3' | 'q4'
@@ -16,39 +17,10 @@ export interface DatedLike {
 }
 
 /** Both names of each month, Levantine/Iraqi first and Egyptian/Gulf second: "تموز/يوليو". */
-export const ARABIC_MONTHS = [
-  'كانون الثاني/يناير', 'شباط/فبراير', 'آذار/مارس', 'نيسان/أبريل', 'أيار/مايو', 'حزيران/يونيو',
-  'تموز/يوليو', 'آب/أغسطس', 'أيلول/سبتمبر', 'تشرين الأول/أكتوبر', 'تشرين الثاني/نوفمبر', 'كانون الأول/ديسمبر',
-] as const
-export const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
-export const HIJRI_MONTHS_AR = ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'] as const
-export const HIJRI_MONTHS_EN = ['Muharram', 'Safar', 'Rabi al-Awwal', 'Rabi al-Thani', 'Jumada al-Ula', 'Jumada al-Akhira', 'Rajab', 'Shaban', 'Ramadan', 'Shawwal', 'Dhu al-Qada', 'Dhu al-Hijja'] as const
+const ARABIC_MONTHS = LEVANTINE_MONTHS.map((levantine, i) => `${levantine}/${GREGORIAN_MONTHS.ar[i]}`)
 
-const YEAR_PARTS: Record<Locale, Record<TimelinePart, (year: string) => string>> = {
-  ar: {
-    early: (y) => `أوائل ${y}`,
-    mid: (y) => `منتصف ${y}`,
-    late: (y) => `أواخر ${y}`,
-    q1: (y) => `الربع الأول من ${y}`,
-    q2: (y) => `الربع الثاني من ${y}`,
-    q3: (y) => `الربع الثالث من ${y}`,
-    q4: (y) => `الربع الرابع من ${y}`,
-  },
-  en: {
-    early: (y) => `Early ${y}`,
-    mid: (y) => `Mid-${y}`,
-    late: (y) => `Late ${y}`,
-    q1: (y) => `Q1 ${y}`,
-    q2: (y) => `Q2 ${y}`,
-    q3: (y) => `Q3 ${y}`,
-    q4: (y) => `Q4 ${y}`,
-  },
-}
-/** A part of a month ("نهاية شهر كانون الأول"): quarters do not apply. */
-const MONTH_PARTS: Record<Locale, Partial<Record<TimelinePart, (month: string) => string>>> = {
-  ar: { early: (m) => `أوائل ${m}`, mid: (m) => `منتصف ${m}`, late: (m) => `أواخر ${m}` },
-  en: { early: (m) => `Early ${m}`, mid: (m) => `Mid-${m}`, late: (m) => `Late ${m}` },
-}
+/** The parts that apply to a month ("أواخر كانون الأول/ديسمبر 2021"); quarters do not. */
+const MONTH_PARTS: ReadonlySet<TimelinePart> = new Set(['early', 'mid', 'late'])
 
 /** Months (1-based, inclusive) that each part of a year covers. */
 const PART_MONTHS: Record<TimelinePart, [number, number]> = {
@@ -108,7 +80,7 @@ export function compareDated(a: DatedLike, b: DatedLike): number {
   return 0
 }
 
-export const monthName = (month: number, locale: Locale) => (locale === 'ar' ? ARABIC_MONTHS : ENGLISH_MONTHS)[month - 1] ?? String(month)
+export const monthName = (month: number, locale: Locale) => (locale === 'ar' ? ARABIC_MONTHS : GREGORIAN_MONTHS.en)[month - 1] ?? String(month)
 
 /** "تموز/يوليو 2011" / "July 2011". */
 export function formatMonth(year: number, month: number, locale: Locale): string {
@@ -120,26 +92,25 @@ export function formatDay(year: number, month: number, day: number, locale: Loca
   return `${day} ${monthName(month, locale)} ${year}`
 }
 
-/** The event's Gregorian date at its own precision; '' when undated. */
+/** The event's Gregorian date at its own precision, standing alone ("Late 2011"); '' when undated. */
 export function formatEventDate(e: DatedLike, locale: Locale): string {
   const p = parseDate(e.date)
   if (!p) return ''
   if (p.month === undefined) {
     const y = String(p.year)
-    return e.precision === 'part' && e.part ? YEAR_PARTS[locale][e.part](y) : y
+    return e.precision === 'part' && e.part ? partOf(e.part, y, locale, 'start') : y
   }
   if (p.day === undefined || e.precision === 'month') {
     const month = formatMonth(p.year, p.month, locale)
-    const part = e.part ? MONTH_PARTS[locale][e.part] : undefined
-    return part ? part(month) : month
+    return e.part && MONTH_PARTS.has(e.part) ? partOf(e.part, month, locale, 'start') : month
   }
   return formatDay(p.year, p.month, p.day, locale)
 }
 
 // ---- the Hijri twin ------------------------------------------------------------------------------
 
-const hijriSuffix = (locale: Locale) => (locale === 'ar' ? ' هـ' : ' AH')
-const hijriMonthName = (m: number, locale: Locale) => (locale === 'ar' ? HIJRI_MONTHS_AR : HIJRI_MONTHS_EN)[m - 1] ?? String(m)
+const hijriSuffix = (locale: Locale) => ` ${HIJRI_ERA[locale]}`
+const hijriMonthName = (m: number, locale: Locale) => HIJRI_MONTHS[locale][m - 1] ?? String(m)
 
 /**
  * The Hijri date of an event, at no more precision than the Gregorian one: a day is one Hijri day;

@@ -43,6 +43,8 @@ describe('dates as an export writes them', () => {
     expect(formatEventDate({ date: '2021-12', precision: 'month', part: 'late' })).toBe('أواخر ديسمبر 2021')
     expect(formatEventDate({ date: '2021-07-26', precision: 'day' })).toBe('26 يوليو 2021')
     expect(formatEventDate({ date: '2021-07-26', precision: 'day' }, 'en')).toBe('26 July 2021')
+    expect(formatEventDate({ date: '2011', precision: 'part', part: 'mid' }, 'en')).toBe('mid-2011')
+    expect(formatEventDate({ date: '2021-12', precision: 'month', part: 'late' }, 'en')).toBe('late December 2021')
     expect(formatEventDate({ date: '', precision: 'day', unresolved: true })).toBe('تاريخ غير محدد')
   })
 
