@@ -111,7 +111,11 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
     term.lastCount = at + 1
   }
 
-  let terms = new Map<Postings, PendingTerm>()
+  // Both maps outlive a flush, so that a builder kept for appending (an import followed as it
+  // commits) analyzes each word form once, not once per round.
+  const terms = new Map<Postings, PendingTerm>()
+  /** The terms with postings waiting since the last flush. */
+  let touched: PendingTerm[] = []
   /** Word form → its term (null: not indexed, like a stopword). */
   let forms = new Map<string, PendingTerm | null>()
   const termOf = (form: string, field: string): PendingTerm | null => {
@@ -152,6 +156,7 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
         if (term.lastKey === -1 || (term.lastKey & fieldMask) !== fieldId) {
           if (!term.fields.includes(fieldId)) term.fields.push(fieldId)
         }
+        if (term.head < 0) touched.push(term)
         append(term, key, n)
       }
     }
@@ -161,7 +166,7 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
   const fresh: boolean[] = []
   const flush = () => {
     const byField: Map<number, number>[] = []
-    for (const term of terms.values()) {
+    for (const term of touched) {
       for (const fieldId of term.fields) perField[fieldId] = 0
       for (let block = term.head; block >= 0; block = arena[block]!) {
         const end = block + 2 + 2 * arena[block + 1]!
@@ -183,8 +188,11 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
         }
       }
     }
-    terms = new Map()
-    forms = new Map() // its entries point at the pending terms just flushed
+    for (const term of touched) {
+      term.fields = []
+      term.head = term.tail = term.lastKey = term.lastCount = -1
+    }
+    touched = []
     top = 0
     if (arena.length > 1 << 22) arena = new Int32Array(1 << 20) // a large import's arena is not kept
   }

@@ -9,7 +9,7 @@ import type { Archive } from '../archive/archive'
 import type { DatePrecision } from '../model'
 import { analyze, normalize } from '../arabic'
 import { ANALYZER_VERSION, findMatches } from './analysis'
-import { bulkBuilder } from './bulk-build'
+import { bulkBuilder, type BulkBuilder } from './bulk-build'
 import { createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
 import { makeSnippet, type Snippet } from './snippet'
 import { writeIndexSnapshot } from './snapshot'
@@ -114,6 +114,8 @@ export class Searcher {
   private seenUpTo = 0
   /** Whether the index has changes its snapshot lacks. */
   private unsaved = false
+  /** Adds articles in bulk while the index only grows (kept between catch-ups: it remembers word forms). */
+  private appender: BulkBuilder | null = null
   private readonly getRow
   private readonly getText
   private readonly readMark
@@ -182,6 +184,7 @@ export class Searcher {
       const index = loadIndex(readFileSync(this.snapshotFile, 'utf8'))
       if (index.documentCount !== meta.articles) return false
       this.index = index
+      this.appender = null
       this.generation = meta.generation
       this.seenUpTo = mark.maxId
       this.unsaved = false
@@ -210,6 +213,7 @@ export class Searcher {
     }
     builder.flush()
     this.index = index
+    this.appender = builder
     this.generation = mark.generation
     this.seenUpTo = mark.maxId
     this.lastQuery = null
@@ -233,6 +237,7 @@ export class Searcher {
     writeFileSync(metaTmp, JSON.stringify(meta))
     renameSync(metaTmp, this.metaFile)
     if (generation === this.generation) this.unsaved = false
+    this.appender = null // what it remembers (word forms) is worth keeping during an import, not after
     // A save after catching up (another process imported) must not leave the status at 'saving'.
     this.onProgress({ phase: 'ready', done: this.index.documentCount, total: this.index.documentCount })
   }
@@ -244,6 +249,7 @@ export class Searcher {
   }
 
   private apply(changed: number[], removed: number[]): void {
+    if (changed.length + removed.length) this.appender = null // a discard may take terms out of the tree
     for (const id of removed) if (this.index.has(id)) this.index.discard(id)
     for (const id of changed.filter((i) => this.mine(i))) {
       const row = this.getRow.get(id) as ArticleRow | undefined
@@ -277,7 +283,7 @@ export class Searcher {
 
   /** Indexes this segment's articles with ids in (after, upTo], in bulk. */
   private appendNewer(after: number, upTo: number): boolean {
-    const builder = bulkBuilder(this.index)
+    const builder = (this.appender ??= bulkBuilder(this.index))
     let added = 0
     for (let lastId = after; ; ) {
       const rows = this.rowsBetween.all(lastId, upTo) as ArticleRow[]
