@@ -153,9 +153,8 @@ export function bulkBuilder(index: MiniSearch<SearchDocument>): BulkBuilder {
       for (const [word, n] of counts) {
         const term = termOf(word, field)
         if (term === null) continue
-        if (term.lastKey === -1 || (term.lastKey & fieldMask) !== fieldId) {
-          if (!term.fields.includes(fieldId)) term.fields.push(fieldId)
-        }
+        // (the last posting's field tells most of the time, without searching the list)
+        if ((term.lastKey === -1 || (term.lastKey & fieldMask) !== fieldId) && !term.fields.includes(fieldId)) term.fields.push(fieldId)
         if (term.head < 0) touched.push(term)
         append(term, key, n)
       }

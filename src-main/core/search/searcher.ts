@@ -213,7 +213,6 @@ export class Searcher {
     }
     builder.flush()
     this.index = index
-    this.appender = builder
     this.generation = mark.generation
     this.seenUpTo = mark.maxId
     this.lastQuery = null
@@ -249,7 +248,8 @@ export class Searcher {
   }
 
   private apply(changed: number[], removed: number[]): void {
-    if (changed.length + removed.length) this.appender = null // a discard may take terms out of the tree
+    if (changed.length + removed.length === 0) return
+    this.appender = null // a discard may take terms out of the tree
     for (const id of removed) if (this.index.has(id)) this.index.discard(id)
     for (const id of changed.filter((i) => this.mine(i))) {
       const row = this.getRow.get(id) as ArticleRow | undefined
@@ -257,7 +257,7 @@ export class Searcher {
       if (row) this.index.add(toDocument(row))
     }
     this.lastQuery = null
-    if (changed.length + removed.length) this.unsaved = true
+    this.unsaved = true
   }
 
   /**

@@ -79,7 +79,8 @@ port.on('message', async (req: WorkerRequest) => {
       case 'sync':
         // Everything committed so far, indexed and saved, now.
         searcher.catchUp()
-        if (saveTimer) clearTimeout(saveTimer), (saveTimer = null)
+        if (saveTimer) clearTimeout(saveTimer)
+        saveTimer = null
         if (searcher.hasUnsavedChanges) searcher.save()
         post({ type: 'ready', documents: searcher.documentCount, how: 'built' })
         return post({ id: req.id, ok: true, value: searcher.documentCount })
