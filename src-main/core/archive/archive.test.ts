@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { Archive, ARCHIVE_FILE } from './archive'
+import { Archive, ARCHIVE_FILE, MAX_INLINE_ORIGINAL_BYTES, ORIGINALS_DIR } from './archive'
 import { migrations } from './migrations'
 import { AppError } from '../errors'
 import { tempDir } from '../../../test-support/tmp'
@@ -22,7 +23,7 @@ describe('opening an archive', () => {
     expect(archive.db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(archive.db.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = archive.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()
-    for (const t of ['articles', 'sources', 'import_batches', 'tags', 'article_tags', 'collections', 'collection_articles', 'notes', 'timelines', 'timeline_events', 'timeline_event_sources', 'settings'])
+    for (const t of ['articles', 'sources', 'import_batches', 'tags', 'article_tags', 'collections', 'collection_articles', 'notes', 'timelines', 'timeline_events', 'timeline_event_sources', 'settings', 'original_blobs'])
       expect(tables).toContain(t)
     archive.close()
   })
@@ -175,15 +176,83 @@ describe('batches, originals and settings', () => {
     archive.close()
   })
 
-  it('keeps an original file once, named by its content', () => {
+  it('keeps a small original once, in the database, named by its content and extension', () => {
     const dir = freshDir()
     const archive = Archive.open(dir)
     const bytes = Buffer.from('نص الملف الأصلي')
     const a = archive.storeOriginal(bytes, 'خبر.TXT')
     const b = archive.storeOriginal(bytes, 'copy.txt')
+    const md = archive.storeOriginal(bytes, 'copy.md')
     expect(a).toBe(b)
     expect(a).toMatch(/^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.txt$/)
-    expect(readFileSync(join(dir, a)).equals(bytes)).toBe(true)
+    expect(md).toBe(a.replace(/\.txt$/, '.md'))
+    expect(archive.readOriginal(a)!.equals(bytes)).toBe(true)
+    expect(archive.readOriginal(md)!.equals(bytes)).toBe(true)
+    expect(archive.db.prepare('SELECT count(*) FROM original_blobs').pluck().get()).toBe(2)
+    expect(existsSync(join(dir, ORIGINALS_DIR))).toBe(false)
+    archive.close()
+    // Still there after reopening.
+    const again = Archive.open(dir)
+    expect(again.readOriginal(a)!.equals(bytes)).toBe(true)
+    again.close()
+  })
+
+  it('keeps an original larger than the limit as a file', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    const bytes = Buffer.alloc(MAX_INLINE_ORIGINAL_BYTES + 1, 'ب')
+    const address = archive.storeOriginal(bytes, 'big.html')
+    expect(address).toMatch(/^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.html$/)
+    expect(readFileSync(join(dir, address)).equals(bytes)).toBe(true)
+    expect(archive.readOriginal(address)!.equals(bytes)).toBe(true)
+    expect(archive.storeOriginal(bytes, 'again.html')).toBe(address)
+    expect(archive.db.prepare('SELECT count(*) FROM original_blobs').pluck().get()).toBe(0)
+    archive.close()
+  })
+
+  it('does not store again a small original an older archive holds as a file', () => {
+    const dir = freshDir()
+    const bytes = Buffer.from('<p>خبر قديم</p>')
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const address = `originals/${hash.slice(0, 2)}/${hash}.html`
+    mkdirSync(join(dir, dirname(address)), { recursive: true })
+    writeFileSync(join(dir, address), bytes)
+    const archive = Archive.open(dir)
+    expect(archive.storeOriginal(bytes, 'old.html')).toBe(address)
+    expect(archive.db.prepare('SELECT count(*) FROM original_blobs').pluck().get()).toBe(0)
+    expect(archive.readOriginal(address)!.equals(bytes)).toBe(true)
+    // Other small originals of that archive go into the database.
+    const fresh = archive.storeOriginal(Buffer.from('<p>خبر جديد</p>'), 'new.html')
+    expect(archive.db.prepare('SELECT address FROM original_blobs').pluck().all()).toEqual([fresh])
+    archive.close()
+  })
+
+  it('keeps an original stored in a transaction only if the transaction commits', () => {
+    const archive = Archive.open(freshDir())
+    const bytes = Buffer.from('مقال لم يكتمل استيراده')
+    let address = ''
+    expect(() =>
+      archive.db.transaction(() => {
+        address = archive.storeOriginal(bytes, 'lost.txt')
+        archive.addArticles([article(1)], null, address)
+        throw new Error('crash mid-import')
+      })(),
+    ).toThrow('crash mid-import')
+    expect(archive.readOriginal(address)).toBeNull()
+    expect(archive.articleCount()).toBe(0)
+    archive.db.transaction(() => {
+      archive.addArticles([article(1)], null, archive.storeOriginal(bytes, 'kept.txt'))
+    })()
+    expect(archive.readOriginal(archive.getArticle(1)!.originalFile!)!.equals(bytes)).toBe(true)
+    archive.close()
+  })
+
+  it('reads only originals: another path is refused, an unknown original is null', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    for (const address of ['archive.sqlite', '../archive.sqlite', 'originals/../archive.sqlite', '/etc/passwd', `originals/ab/${'a'.repeat(64)}/../../../archive.sqlite`])
+      expect(() => archive.readOriginal(address)).toThrow(expect.objectContaining({ code: 'invalid_argument' }))
+    expect(archive.readOriginal(`originals/ab/ab${'0'.repeat(62)}.txt`)).toBeNull()
     archive.close()
   })
 

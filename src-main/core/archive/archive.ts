@@ -2,7 +2,7 @@
 // better-sqlite3 is synchronous, which is what we want here: every write is one short transaction,
 // and callers that must not block (the Electron main process) run the archive in a worker.
 import Database from 'better-sqlite3'
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { extname, join } from 'node:path'
 import { AppError } from '../errors'
@@ -12,6 +12,10 @@ import { migrations } from './migrations'
 
 export const ARCHIVE_FILE = 'archive.sqlite'
 export const ORIGINALS_DIR = 'originals'
+/** Originals up to this size are kept in the database (original_blobs), larger ones as files. */
+export const MAX_INLINE_ORIGINAL_BYTES = 1024 * 1024
+/** An original's address: `originals/<first two hex of the hash>/<sha256><ext>`, nothing else. */
+export const ORIGINAL_ADDRESS = /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}(\.[a-z0-9]{0,9})?$/
 
 export type ArticleSort = 'date_desc' | 'date_asc' | 'added_desc' | 'title'
 
@@ -311,7 +315,7 @@ export class Archive {
     }
   }
 
-  /** Removes every article a batch added, in one transaction. Original files stay on disk. */
+  /** Removes every article a batch added, in one transaction. Their originals are kept. */
   undoBatch(id: number): number {
     return this.db.transaction(() => {
       // Near-duplicate bands have no cascade (see migration 003); their links do.
@@ -325,24 +329,60 @@ export class Archive {
   // ── original files ─────────────────────────────────────────────────────────────────────────
 
   /**
-   * Keeps a copy of an imported file, named by its content hash so the same file is stored once.
-   * Written to a temporary name and renamed, so a crash never leaves a truncated original.
-   * Returns the path relative to the archive folder.
+   * Keeps a copy of an imported file, content-addressed so the same bytes under the same extension
+   * are stored once. Returns the address, a path relative to the archive folder
+   * (`originals/ab/<sha256><ext>`), whether the bytes end up there or in the database.
+   *
+   * Up to MAX_INLINE_ORIGINAL_BYTES the bytes are a row of `original_blobs` (a file each cost more
+   * than the rest of an import): call it inside the transaction that inserts the articles referring
+   * to it, so a crash keeps both or neither. Outside a transaction the row commits on its own.
+   * Larger files are written beside the database, to a temporary name and renamed, so a crash never
+   * leaves a truncated original. An address already held as a loose file (archives from before
+   * schema 5) is not stored again.
    */
-  private readonly originalDirs = new Set<string>()
   storeOriginal(bytes: Uint8Array, fileName: string): string {
     const hash = createHash('sha256').update(bytes).digest('hex')
     const ext = extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10)
     const rel = join(ORIGINALS_DIR, hash.slice(0, 2), hash + ext)
     const abs = join(this.dir, rel)
-    if (!existsSync(abs)) {
+    if (bytes.byteLength <= MAX_INLINE_ORIGINAL_BYTES) {
+      if (!this.mayHoldLooseOriginals() || !existsSync(abs)) this.stmt('INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES (?, ?)').run(rel, bytes)
+    } else if (!existsSync(abs)) {
       const sub = join(this.dir, ORIGINALS_DIR, hash.slice(0, 2))
       if (!this.originalDirs.has(sub)) mkdirSync(sub, { recursive: true }), this.originalDirs.add(sub)
+      this.looseOriginals = true
       const tmp = `${abs}.${process.pid}.tmp`
       writeFileSync(tmp, bytes)
       renameSync(tmp, abs)
     }
     return rel
+  }
+  private readonly originalDirs = new Set<string>()
+
+  /**
+   * Whether originals/ may hold files, so a fresh archive's small originals cost no file lookup.
+   * A folder made later by another process only means a copy could be stored twice, both whole.
+   */
+  private looseOriginals: boolean | undefined
+  private mayHoldLooseOriginals(): boolean {
+    return (this.looseOriginals ??= existsSync(join(this.dir, ORIGINALS_DIR)))
+  }
+
+  /**
+   * The bytes of an original by its address (articles.original_file): from the database, else the
+   * loose file, else null. Anything but an originals address is refused, so no other file is read.
+   */
+  readOriginal(address: string): Buffer | null {
+    if (!ORIGINAL_ADDRESS.test(address.replace(/\\/g, '/')))
+      throw new AppError('invalid_argument', `${address.slice(0, 100)} is not the address of an original file.`)
+    const row = this.stmt('SELECT bytes FROM original_blobs WHERE address = ?').pluck().get(address) as Buffer | undefined
+    if (row) return row
+    try {
+      return readFileSync(join(this.dir, address))
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
   }
 
   // ── settings ───────────────────────────────────────────────────────────────────────────────

@@ -3,5 +3,6 @@ import initial from './001_initial'
 import changeCounter from './002_change_counter'
 import importTracking from './003_import_tracking'
 import timelineEvents from './004_timeline_events'
+import originalBlobs from './005_original_blobs'
 
-export const migrations: readonly string[] = [initial, changeCounter, importTracking, timelineEvents]
+export const migrations: readonly string[] = [initial, changeCounter, importTracking, timelineEvents, originalBlobs]
