@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Archive } from '../archive/archive'
+import { Archive, MAX_INLINE_ORIGINAL_BYTES } from '../archive/archive'
 import { tempDir } from '../../../test-support/tmp'
 import { article } from '../../../test-support/articles'
 import { archiveHoldsData, createBackup, defaultBackupsDir, listBackups, pruneBackups, restoreBackup, sha256File, verifyBackup, backupPath } from './backup'
@@ -10,12 +10,17 @@ import { corruptDatabaseFile } from './test-helpers'
 
 const root = tempDir('arshif-backup-')
 let n = 0
-/** An archive with `count` articles, the first two with an original file. */
+/**
+ * An archive with `count` (3 or more) articles: the first two from a small original (kept in the
+ * database), the third from one over the limit (kept as a file).
+ */
 function archiveWith(count: number): Archive {
   const archive = Archive.open(join(root, `archive-${++n}`))
-  const original = archive.storeOriginal(Buffer.from(`<p>الأصل ${n}</p>`), 'page.html')
-  archive.addArticles([article(1), article(2)], null, original)
-  archive.addArticles(Array.from({ length: count - 2 }, (_, i) => article(i + 3)), null)
+  const small = archive.storeOriginal(Buffer.from(`<p>الأصل ${n}</p>`), 'page.html')
+  const large = archive.storeOriginal(Buffer.from(`<p>الأصل الكبير ${n}</p>`.padEnd(MAX_INLINE_ORIGINAL_BYTES + 1, ' ')), 'big.html')
+  archive.addArticles([article(1), article(2)], null, small)
+  archive.addArticles([article(3)], null, large)
+  archive.addArticles(Array.from({ length: count - 3 }, (_, i) => article(i + 4)), null)
   return archive
 }
 
@@ -32,11 +37,14 @@ describe('createBackup', () => {
     const manifest = JSON.parse(readFileSync(join(info.path, 'manifest.json'), 'utf8'))
     expect(manifest.database.sha256).toBe(await sha256File(join(info.path, 'archive.sqlite')))
     expect(manifest.originals).toHaveLength(1)
-    expect(readFileSync(join(info.path, manifest.originals[0].path), 'utf8')).toContain('الأصل')
+    expect(manifest.originals[0].path).toBe(archive.getArticle(3)!.originalFile)
+    expect(readFileSync(join(info.path, manifest.originals[0].path), 'utf8')).toContain('الأصل الكبير')
     // A self-contained file: no WAL beside it, and SQLite finds it whole.
     expect(existsSync(join(info.path, 'archive.sqlite-wal'))).toBe(false)
     const copy = new Database(join(info.path, 'archive.sqlite'), { readonly: true })
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    // The small original travels inside the database.
+    expect(copy.prepare('SELECT address FROM original_blobs').pluck().all()).toEqual([archive.getArticle(1)!.originalFile])
     copy.close()
     expect((await verifyBackup(info.path)).articleCount).toBe(30)
     expect(listBackups(defaultBackupsDir(archive.dir)).map((b) => b.id)).toEqual([info.id])
@@ -81,6 +89,9 @@ describe('restoreBackup', () => {
     const archive = archiveWith(12)
     const info = await createBackup(archive, { appVersion: 't' })
     const first = archive.getArticle(1)!
+    const third = archive.getArticle(3)!
+    const firstBytes = archive.readOriginal(first.originalFile!)!
+    const thirdBytes = archive.readOriginal(third.originalFile!)!
     archive.close()
 
     const target = join(root, 'restored-empty')
@@ -91,7 +102,10 @@ describe('restoreBackup', () => {
     const restored = Archive.open(target)
     expect(restored.articleCount()).toBe(12)
     expect(restored.getArticle(1)).toMatchObject({ title: first.title, paragraphs: first.paragraphs, originalFile: first.originalFile })
-    expect(readFileSync(join(target, first.originalFile!), 'utf8')).toContain('الأصل')
+    expect(firstBytes.toString('utf8')).toMatch(/^<p>الأصل \d+<\/p>$/)
+    expect(restored.readOriginal(first.originalFile!)!.equals(firstBytes)).toBe(true)
+    expect(restored.readOriginal(third.originalFile!)!.equals(thirdBytes)).toBe(true)
+    expect(existsSync(join(target, third.originalFile!))).toBe(true)
     expect(existsSync(join(target, 'index'))).toBe(false)
     restored.close()
   })
@@ -117,6 +131,16 @@ describe('restoreBackup', () => {
     const aside = new Database(result.setAside!, { readonly: true })
     expect(aside.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(7)
     aside.close()
+  })
+
+  it('counts originals kept in the database as data, even with no article left', () => {
+    const archive = Archive.open(join(root, `archive-${++n}`))
+    archive.storeOriginal(Buffer.from('<p>أصل بلا مقال</p>'), 'page.html')
+    archive.close()
+    expect(archiveHoldsData(archive.dir)).toBe(true)
+    const empty = Archive.open(join(root, `archive-${++n}`))
+    empty.close()
+    expect(archiveHoldsData(empty.dir)).toBe(false)
   })
 
   it('replaces a damaged archive when forced (the recovery path)', async () => {
@@ -169,6 +193,17 @@ describe('verifyBackup refuses a backup it cannot trust', () => {
     const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'))
     rmSync(join(path, manifest.originals[0].path))
     await expect(verifyBackup(path)).rejects.toMatchObject({ message: expect.stringMatching(/1 original files are missing/) })
+  })
+
+  it('whose articles refer to an original file it does not hold', async () => {
+    const path = await freshBackup()
+    const manifestFile = join(path, 'manifest.json')
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'))
+    rmSync(join(path, manifest.originals[0].path))
+    manifest.originals = []
+    writeFileSync(manifestFile, JSON.stringify(manifest))
+    // Only the file is missing: the small original is in the database.
+    await expect(verifyBackup(path)).rejects.toMatchObject({ message: expect.stringMatching(/^[^;]*: 1 original files its articles refer to are not in it[^;]*$/) })
   })
 
   it('without a manifest, or with one that names files outside the backup', async () => {

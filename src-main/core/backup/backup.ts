@@ -1,20 +1,21 @@
 // Backups of an archive: the database copied with SQLite's online backup API (consistent even while
-// the app writes), the original files hard-linked (copied across disks), and a manifest with a
-// checksum. A backup is built in a hidden folder and renamed into place when complete, so a crash
-// never leaves something that looks like a backup and is not one. A restore checks everything first.
+// the app writes; it carries the small originals, rows of original_blobs), the originals kept as
+// files hard-linked (copied across disks), and a manifest with a checksum. A backup is built in a
+// hidden folder and renamed into place when complete, so a crash never leaves something that looks
+// like a backup and is not one. A restore checks everything first.
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { createReadStream, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Archive, ARCHIVE_FILE, ORIGINALS_DIR } from '../archive/archive'
+import { Archive, ARCHIVE_FILE, ORIGINAL_ADDRESS, ORIGINALS_DIR } from '../archive/archive'
 import { migrations } from '../archive/migrations'
 import { AppError } from '../errors'
 import { BACKUP_DB_FILE, BACKUP_ID, MANIFEST_FILE, MANIFEST_FORMAT, manifestSchema, type BackupManifest } from './manifest'
 import { processAlive } from '../process'
 
-/** An original's path inside an archive or a backup: nothing else may be named by a manifest. */
 export { BACKUP_ID }
-const ORIGINAL_PATH = /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}[.a-z0-9]{0,10}$/
+/** An original's path inside an archive or a backup: nothing else may be named by a manifest. */
+const ORIGINAL_PATH = ORIGINAL_ADDRESS
 const PARTIAL_PREFIX = '.partial-'
 const INDEX_DIR = 'index'
 
@@ -103,7 +104,7 @@ async function writeBackup(archive: Archive, backupsDir: string, opts: CreateBac
       copy.close()
     }
 
-    // 2. The originals: immutable, content-addressed files, so a hard link is as good as a copy.
+    // 2. The originals kept as files: immutable and content-addressed, so a hard link is as good as a copy.
     const originals = listOriginals(archive.dir)
     let done = 0
     for (const rel of originals) {
@@ -199,7 +200,9 @@ export async function verifyBackup(backupDir: string): Promise<BackupManifest> {
       const count = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
       if (count !== manifest.articleCount) problems.push(`it holds ${count} articles, the manifest says ${manifest.articleCount}`)
       const listed = new Set(manifest.originals.map((o) => o.path))
-      const referenced = db.prepare('SELECT DISTINCT original_file FROM articles WHERE original_file IS NOT NULL').pluck().all() as string[]
+      // An original is in the backup as a row of its database (schema 5 on) or as a listed file.
+      const inDatabase = hasOriginalBlobs(db) ? ' AND NOT EXISTS (SELECT 1 FROM original_blobs b WHERE b.address = a.original_file)' : ''
+      const referenced = db.prepare(`SELECT DISTINCT a.original_file FROM articles a WHERE a.original_file IS NOT NULL${inDatabase}`).pluck().all() as string[]
       const unlisted = referenced.map(toPosix).filter((p) => !listed.has(p))
       if (unlisted.length) problems.push(`${unlisted.length} original files its articles refer to are not in it (${unlisted[0]} …)`)
     } catch (e) {
@@ -228,7 +231,9 @@ export function archiveHoldsData(archiveDir: string): boolean {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true })
     try {
-      return (db.prepare('SELECT count(*) FROM articles').pluck().get() as number) > 0
+      if ((db.prepare('SELECT count(*) FROM articles').pluck().get() as number) > 0) return true
+      // Originals count like the files under originals/ do, even when no article refers to them.
+      return hasOriginalBlobs(db) && db.prepare('SELECT 1 FROM original_blobs LIMIT 1').get() !== undefined
     } finally {
       db.close()
     }
@@ -349,6 +354,9 @@ function listOriginals(archiveDir: string): string[] {
   }
   return found
 }
+
+const hasOriginalBlobs = (db: Database.Database) =>
+  db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'original_blobs'`).get() !== undefined
 
 function linkOrCopy(from: string, to: string): void {
   try {
