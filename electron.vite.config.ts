@@ -33,6 +33,8 @@ export default defineConfig({
           'search-worker': resolve(root, 'src-main/core/search/worker.ts'),
           // Imports run in a worker thread too (core/import/run.ts finds it beside the engine's bundle).
           'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
+          // …which reads ahead in a thread of its own on large batches (core/import/reader.ts).
+          'import-reader': resolve(root, 'src-main/core/import/reader-worker.ts'),
         },
       },
     },

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto'
 import { extname, join } from 'node:path'
 import { AppError } from '../errors'
 import type { Article, ArticleSummary, DatePrecision, ParsedArticle } from '../model'
-import { contentHashOfText, joinParagraphs, splitParagraphs } from './text'
+import { splitParagraphs, toStoredArticle, type StoredArticle } from './text'
+
+export type { StoredArticle } from './text'
 import { migrations } from './migrations'
 
 export const ARCHIVE_FILE = 'archive.sqlite'
@@ -25,6 +27,13 @@ export interface ListArticlesOptions {
   sort?: ArticleSort
   source?: string
 }
+
+/** Source and tag ids by name, remembered within one transaction (Archive.insertArticles). */
+export interface ArticleLookups {
+  sources: Map<string, number>
+  tags: Map<string, number>
+}
+export const newLookups = (): ArticleLookups => ({ sources: new Map(), tags: new Map() })
 
 export type AddOutcome =
   | { status: 'added'; id: number }
@@ -89,9 +98,11 @@ export class Archive {
 
   /**
    * Opens the archive in `dir`, creating the folder and database when absent. A file that is not
-   * a healthy SQLite database is reported, never overwritten.
+   * a healthy SQLite database is reported, never overwritten. `check: false` skips SQLite's
+   * quick_check (it reads the whole file): for a second connection of a process that opened and
+   * checked the archive already.
    */
-  static open(dir: string): Archive {
+  static open(dir: string, { check = true }: { check?: boolean } = {}): Archive {
     try {
       mkdirSync(dir, { recursive: true })
       accessSync(dir, constants.W_OK)
@@ -110,8 +121,8 @@ export class Archive {
       db.pragma('foreign_keys = ON')
       db.pragma('synchronous = NORMAL')
       db.pragma('busy_timeout = 5000')
-      const check = db.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new Error(String(check))
+      const result = check ? db.pragma('quick_check', { simple: true }) : 'ok'
+      if (result !== 'ok') throw new Error(String(result))
     } catch (e) {
       if (e instanceof AppError) throw e
       throw new AppError('archive_corrupt', `The archive at ${file} is damaged and was left untouched (${(e as Error).message}). Restore it from a backup.`)
@@ -196,30 +207,38 @@ export class Archive {
    * archive is not added again; its outcome names the article it duplicates.
    */
   addArticles(articles: ParsedArticle[], batchId: number | null, originalFile: string | null = null): AddOutcome[] {
+    return this.insertArticles(articles.map(toStoredArticle), batchId, originalFile)
+  }
+
+  /**
+   * addArticles for articles whose body and hash were made beforehand (toStoredArticle, in the
+   * importer's reader thread). `lookups` remembers source and tag ids between calls: give the
+   * same one to the calls of one transaction (a source or tag deleted by another writer between
+   * transactions must not be referred to).
+   */
+  insertArticles(articles: readonly StoredArticle[], batchId: number | null, originalFile: string | null = null, lookups: ArticleLookups = newLookups()): AddOutcome[] {
     const findByHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck()
     // The UNIQUE content_hash makes the duplicate check: no lookup before every insert.
     const insert = this.stmt(
       `INSERT INTO articles (title, title_derived, body, published_at, date_precision, source_id, author, url, language, content_hash, batch_id, original_file)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
     )
-    // A file's articles mostly share their source: its id looked up once per call.
-    const sourceIds = new Map<string, number>()
+    const { sources } = lookups
     return this.db.transaction(() =>
       articles.map((a): AddOutcome => {
-        const body = joinParagraphs(a.paragraphs)
-        const hash = contentHashOfText(body || a.title)
+        const hash = a.contentHash
         const source = a.source?.trim()
-        let sourceId = source ? sourceIds.get(source) : undefined
+        let sourceId = source ? sources.get(source) : undefined
         if (source && sourceId === undefined) {
           // A source is only created for an article that is added, never for a duplicate.
           const existing = findByHash.get(hash) as number | undefined
           if (existing !== undefined) return { status: 'duplicate', id: existing }
-          sourceIds.set(source, (sourceId = this.sourceId(source)))
+          sources.set(source, (sourceId = this.sourceId(source)))
         }
         const run = insert.run(
           a.title.trim(),
           a.titleDerived ? 1 : 0,
-          body,
+          a.body,
           a.publishedAt ?? null,
           a.publishedAt ? (a.datePrecision ?? 'day') : 'unknown',
           sourceId ?? null,
@@ -232,7 +251,7 @@ export class Archive {
         )
         if (run.changes === 0) return { status: 'duplicate', id: findByHash.get(hash) as number }
         const id = Number(run.lastInsertRowid)
-        for (const tag of a.tags ?? []) this.tagArticle(id, tag)
+        for (const tag of a.tags ?? []) this.tagArticle(id, tag, lookups)
         return { status: 'added', id }
       }),
     )()
@@ -268,11 +287,15 @@ export class Archive {
     return this.stmt('SELECT id FROM sources WHERE name = ?').pluck().get(name) as number
   }
 
-  private tagArticle(articleId: number, tag: string): void {
+  private tagArticle(articleId: number, tag: string, { tags }: ArticleLookups): void {
     const name = tag.trim()
     if (!name) return
-    this.stmt('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
-    this.stmt('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(articleId, name)
+    let tagId = tags.get(name)
+    if (tagId === undefined) {
+      this.stmt('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name)
+      tags.set(name, (tagId = this.stmt('SELECT id FROM tags WHERE name = ?').pluck().get(name) as number))
+    }
+    this.stmt('INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)').run(articleId, tagId)
   }
 
   listSources(): { name: string; articles: number }[] {

@@ -37,3 +37,12 @@ export function contentHashOfText(text: string): string {
 // Runs of white space become one space. A lone space is left alone (not replaced by itself), so
 // that a text with single spaces between its words is not copied for nothing.
 const SPACES_TO_COLLAPSE = /\s{2,}|[^\S ]/g
+
+/** An article as the archive stores it: its paragraphs joined into the body, with its content hash. */
+export type StoredArticle = Omit<ParsedArticle, 'paragraphs'> & { body: string; contentHash: string }
+
+export function toStoredArticle(a: ParsedArticle): StoredArticle {
+  const { paragraphs, ...rest } = a
+  const body = joinParagraphs(paragraphs)
+  return { ...rest, body, contentHash: contentHashOfText(body || a.title) }
+}

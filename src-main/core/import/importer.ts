@@ -7,18 +7,20 @@
 // in the same transaction as its articles (and their near-duplicate links, ./near-duplicates.ts).
 // After a crash the batch stays 'running' with exactly the finished units recorded;
 // resumeImport() goes on with the others under the same batch id.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { basename, join, posix, relative, resolve } from 'node:path'
-import type { Archive } from '../archive/archive'
+import { basename, join, resolve } from 'node:path'
+import { newLookups, type Archive } from '../archive/archive'
 import { AppError } from '../errors'
-import { parseFile, type FieldMap } from './formats'
-import { NearDuplicateIndex, signatureText } from './near-duplicates'
-import { looksLikeZip, readZip, ZIP_LIMITS, type ZipLimits, type ZipUnit } from './zip'
+import type { FieldMap } from './formats'
+import { NearDuplicateIndex } from './near-duplicates'
+import type { PreparedUnit } from './prepare'
+import { MAX_FILE_BYTES, readUnits, type ReadEvent, type ReadOptions } from './read-units'
+import { ReaderThread } from './reader'
+import { ZIP_LIMITS, type ZipLimits } from './zip'
 import { processAlive } from '../process'
 
-/** Larger files are refused with a clear reason instead of exhausting memory. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024
+export { MAX_FILE_BYTES } from './read-units'
 
 export interface FileOutcome {
   file: string
@@ -62,6 +64,8 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Limits for ZIP archives; by default an entry may be as large as a file (MAX_FILE_BYTES). */
   zipLimits?: ZipLimits
+  /** Read ahead in a thread of its own (true), in this thread (false); by default by the batch's size. */
+  readerThread?: boolean
 }
 
 /** What resuming takes: the paths, label and field map are the batch's own. */
@@ -164,8 +168,12 @@ function batchProcessAlive(pid: number, host: string): boolean {
  * Writes each unit's articles, links and outcome together (a savepoint each: one unit is whole or
  * absent, a failing unit rolls back alone), several units to a transaction: committing is the
  * costly part of a small file. The transaction is committed before the importer awaits anything
- * (commit()), so no other code on this connection ever writes inside it; a crash loses at most the
- * units of the last open transaction, which resuming then imports.
+ * (commit()), so no other code on this connection ever writes inside it, with one exception: it
+ * stays open while the importer waits for its reader thread's next units (a commit each time the
+ * writes catch up with the reads cost a second on 10,000 small files). An import with a reader
+ * thread is a large one, and runs on a connection of its own (the app's import worker, the CLI).
+ * A crash loses at most the units of the last open transaction (about a second's worth), which
+ * resuming then imports.
  */
 class BatchWriter {
   readonly done = new Set<string>()
@@ -174,6 +182,8 @@ class BatchWriter {
   private pending = 0
   private readonly nearDuplicates: NearDuplicateIndex
   private readonly insertOutcome
+  /** Source and tag ids met in the open transaction. */
+  private lookups = newLookups()
 
   private readonly autocheckpoint: number
   /** The articles' change counter as this import left it: moved by anyone else, and the near-duplicate index must ask the database. */
@@ -215,6 +225,7 @@ class BatchWriter {
   private begin(): void {
     if (this.open || this.archive.db.inTransaction) return // (a caller's own transaction: it commits)
     this.archive.db.exec('BEGIN IMMEDIATE')
+    this.lookups = newLookups()
     if (this.archive.articlesGeneration() !== this.generation) this.nearDuplicates.useDatabase()
     this.open = true
     this.openedAt = Date.now()
@@ -223,6 +234,8 @@ class BatchWriter {
 
   /** Commits the units written so far (call before any await). */
   commit(): void {
+    // The band rows wait for this moment (NearDuplicateIndex): they commit with their articles.
+    this.nearDuplicates.flush()
     if (this.open) {
       this.generation = this.archive.articlesGeneration()
       this.archive.db.exec('COMMIT')
@@ -246,47 +259,53 @@ class BatchWriter {
     this.archive.db.pragma('wal_checkpoint(PASSIVE)')
   }
 
-  /** Parses and writes one unit's bytes; `name` gives the file name (format, original's extension). */
-  importBytes(unit: string, bytes: Buffer, name: string, outcome: FileOutcome, fieldMap?: FieldMap): FileOutcome {
-    try {
-      const parsed = parseFile(basename(name), bytes, { fieldMap })
-      outcome.format = parsed.format
-      outcome.problems.push(...parsed.problems.map((p) => (p.record !== undefined ? `Record ${p.record}: ${p.reason}` : p.reason)))
-      if (parsed.articles.length === 0) {
-        outcome.problems.push('No article was found in this file.')
-      } else {
-        // Outside the transaction: a crash before the commit leaves an unreferenced copy, never a missing one.
-        const original = this.archive.storeOriginal(bytes, name)
-        this.begin()
-        const writeUnit = this.archive.db.transaction(() => {
-          const results = this.archive.addArticles(parsed.articles, this.batchId, original)
-          let linked = 0
-          results.forEach((r, i) => {
-            if (r.status !== 'added') return
-            const a = parsed.articles[i]!
-            if (this.nearDuplicates.add(r.id, signatureText(a), a.publishedAt ?? null).length > 0) linked++
-          })
-          outcome.added = results.filter((r) => r.status === 'added').length
-          outcome.duplicates = results.length - outcome.added
-          if (linked) outcome.nearDuplicates = linked
-          outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
-          this.record(unit, outcome)
-        })
-        try {
-          writeUnit()
-        } catch (e) {
-          // Rolled back: the bands the index remembers from this unit are not in the database.
-          this.nearDuplicates.useDatabase()
-          throw e
-        }
-        return outcome
-      }
-    } catch (e) {
-      outcome.status = 'failed'
-      outcome.added = outcome.duplicates = 0
-      delete outcome.nearDuplicates
-      outcome.problems.push(e instanceof Error ? e.message : String(e))
+  /** Writes one read unit: its original, articles, near-duplicate links and outcome, or why it failed. */
+  writeUnit(unit: string, name: string, bytes: Uint8Array, prepared: PreparedUnit, outcome: FileOutcome): FileOutcome {
+    if (!prepared.ok) return this.fail(unit, outcome, prepared.problem)
+    outcome.format = prepared.format
+    outcome.problems.push(...prepared.problems)
+    if (prepared.articles.length === 0) {
+      outcome.problems.push('No article was found in this file.')
+      this.record(unit, outcome)
+      return outcome
     }
+    this.begin()
+    const bandsMark = this.nearDuplicates.pendingMark()
+    const writeUnit = this.archive.db.transaction(() => {
+      // In the unit's transaction: an original kept in the database commits with its articles, and
+      // one written as a file is there before they are (a crash leaves an unused copy, never a
+      // missing one).
+      const original = this.archive.storeOriginal(bytes, name)
+      const articles = prepared.articles.map((p) => p.article)
+      const results = this.archive.insertArticles(articles, this.batchId, original, this.lookups)
+      let linked = 0
+      results.forEach((r, i) => {
+        if (r.status !== 'added') return
+        const p = prepared.articles[i]!
+        if (p.signature && this.nearDuplicates.addSigned(r.id, p.signature, p.article.publishedAt ?? null).length > 0) linked++
+      })
+      outcome.added = results.filter((r) => r.status === 'added').length
+      outcome.duplicates = results.length - outcome.added
+      if (linked) outcome.nearDuplicates = linked
+      outcome.status = outcome.added > 0 ? 'imported' : 'duplicate'
+      this.record(unit, outcome)
+    })
+    try {
+      writeUnit()
+    } catch (e) {
+      // Rolled back: the unit's band rows must not be written either.
+      this.nearDuplicates.discardSince(bandsMark)
+      return this.fail(unit, outcome, e instanceof Error ? e.message : String(e))
+    }
+    return outcome
+  }
+
+  /** Records a unit that failed, with the reason. */
+  fail(unit: string, outcome: FileOutcome, problem: string): FileOutcome {
+    outcome.status = 'failed'
+    outcome.added = outcome.duplicates = 0
+    delete outcome.nearDuplicates
+    outcome.problems.push(problem)
     this.record(unit, outcome)
     return outcome
   }
@@ -300,6 +319,14 @@ const COMMIT_EVERY_MS = 1000
 const IMPORT_CACHE_KB = 64 * 1024
 /** WAL pages (4 KB) before a checkpoint during an import: 64 MB. */
 const IMPORT_WAL_PAGES = 16384
+
+/**
+ * Inputs this large are read by a reader thread working ahead of the writes (./reader.ts): the
+ * parse and the SQLite writes then use both cores. Smaller ones are read here; a thread's start
+ * costs more than it would save.
+ */
+const READER_THREAD_MIN_FILES = 200
+const READER_THREAD_MIN_BYTES = 16 * 1024 * 1024
 
 async function runBatch(archive: Archive, batchId: number, paths: string[], opts: ImportOptions): Promise<ImportReport> {
   const { files, missing } = collectFiles(paths)
@@ -322,7 +349,6 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   }
   writer.commit()
   const root = paths.length === 1 ? paths[0]! : process.cwd()
-  let status: ImportReport['status'] = 'done'
 
   // A ZIP archive counts as one unit until it is opened, then as its entries, counted as they come.
   let total = files.length
@@ -331,61 +357,62 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
     counts.files = missing.length + total
     opts.onProgress?.({ ...counts, total, done: ++done, currentFile: file })
   }
-  const zipLimits = opts.zipLimits ?? { ...ZIP_LIMITS, maxEntryBytes: MAX_FILE_BYTES }
-  const fieldMap = opts.fieldMap
-  // A name met again (the same file given twice, two zip entries of the same name) is a unit of its
-  // own, as it always was: its key gets the occurrence number, the same on resuming.
-  const occurrences = new Map<string, number>()
-  const unitKey = (key: string) => {
-    const n = (occurrences.get(key) ?? 0) + 1
-    occurrences.set(key, n)
-    return n === 1 ? key : `${key}#${n}`
+  /** Writes one event of the reader (in order); the caller commits. */
+  const write = (e: ReadEvent) => {
+    if (e.type === 'zip') {
+      total--
+      return
+    }
+    if (e.inZip) total++
+    if (e.type === 'skipped') return progress(e.shown)
+    const outcome: FileOutcome = { file: e.shown, status: 'failed', added: 0, duplicates: 0, problems: [] }
+    if (e.type === 'failed') {
+      if (e.format) outcome.format = e.format
+      writer.fail(e.key, outcome, e.problem)
+    } else writer.writeUnit(e.key, e.name, e.bytes, e.prepared, outcome)
+    count(outcome)
+    progress(outcome.file)
   }
+  const readOptions: ReadOptions = { root, done: writer.done, fieldMap: opts.fieldMap, zipLimits: opts.zipLimits ?? { ...ZIP_LIMITS, maxEntryBytes: MAX_FILE_BYTES } }
+  const breathe = () => new Promise((r) => setImmediate(r))
 
+  let finished = false
   try {
-    for (const file of files) {
-      if (opts.signal?.aborted) {
-        status = 'cancelled'
-        break
-      }
-      const shown = relative(root, file) || basename(file)
-      if (mayBeZip(file)) {
-        total--
-        writer.commit()
-        const finished = await readZip(
-          file,
-          (unit) => {
-            total++
-            const key = unitKey(zipUnitKey(file, unit))
-            if (writer.done.has(key)) {
-              progress(`${shown}/${'entry' in unit ? unit.entry : ''}`)
-            } else {
-              const outcome = importZipUnit(writer, key, unit, shown, fieldMap)
-              count(outcome)
-              progress(outcome.file)
-            }
-            // readZip awaits the next entry: nothing may stay uncommitted across it.
-            writer.commit()
-            return !opts.signal?.aborted
-          },
-          zipLimits,
-        )
-        if (!finished) {
-          status = 'cancelled'
-          break
+    if (useReaderThread(files, opts)) {
+      const reader = new ReaderThread({ ...readOptions, files, done: [...writer.done] })
+      try {
+        for (;;) {
+          // The transaction may stay open while the reader catches up (see BatchWriter).
+          const chunk = await reader.next()
+          if (!chunk) break
+          for (const e of chunk.events) {
+            if (opts.signal?.aborted) break
+            write(e)
+          }
+          if (opts.signal?.aborted) break
+          finished = chunk.finished
+          if (writer.commitSometimes()) await breathe()
         }
-        continue
+      } finally {
+        writer.commit()
+        await reader.stop()
       }
-      const key = unitKey(file)
-      if (!writer.done.has(key)) count(importOne(writer, key, file, shown, fieldMap))
-      progress(shown)
-      // Let the event loop breathe after each commit so that progress and cancellation get through
-      // (never with a transaction open: see BatchWriter).
-      if (writer.commitSometimes()) await new Promise((r) => setImmediate(r))
+    } else {
+      finished = await readUnits(files, readOptions, async (e) => {
+        if (opts.signal?.aborted) return false
+        write(e)
+        // Let the event loop breathe after each commit so that progress and cancellation get
+        // through; within a ZIP archive readZip awaits the next entry, so commit each (never an
+        // await with a transaction open: see BatchWriter).
+        if (e.type === 'zip' || e.inZip) writer.commit()
+        else if (writer.commitSometimes()) await breathe()
+        return true
+      })
     }
   } finally {
     writer.finish()
   }
+  const status: ImportReport['status'] = finished ? 'done' : 'cancelled'
 
   counts.files = missing.length + total
   const outcomes = writer.outcomes()
@@ -393,62 +420,18 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   return { batchId, status, counts, files: outcomes }
 }
 
-// Files named like this are read as what they say; other names are checked for a ZIP signature.
-const TEXT_EXTENSIONS = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|csv|tsv|xml|trec|sgml?)$/i
-const mayBeZip = (file: string) => !TEXT_EXTENSIONS.test(file) && looksLikeZip(file)
-
-const zipUnitKey = (zip: string, unit: ZipUnit) => (unit.kind === 'failed' ? `${zip}#failed:${unit.reason.slice(0, 80)}` : `${zip}/${unit.entry}`)
-
-/** Why a file could not be read, in words (the errno code alone means little to an archivist). */
-function readFailure(e: NodeJS.ErrnoException): string {
-  switch (e.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'The file cannot be read: permission denied.'
-    case 'ENOENT':
-      return 'The file disappeared before it could be read.'
-    case 'EISDIR':
-      return 'This is a folder, not a file.'
-    case 'EIO':
-      return 'The file could not be read: the system reported an input/output error (a damaged disk or a special file?).'
-    default:
-      return `The file could not be read (${e.code ?? e.message}).`
+/** Whether the batch is large enough to be worth a reader thread (ImportOptions.readerThread overrides). */
+function useReaderThread(files: readonly string[], opts: ImportOptions): boolean {
+  if (opts.readerThread !== undefined) return opts.readerThread
+  if (files.length >= READER_THREAD_MIN_FILES) return true
+  let bytes = 0
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size
+    } catch {
+      /* reported when it is read */
+    }
+    if (bytes >= READER_THREAD_MIN_BYTES) return true
   }
-}
-
-function importOne(writer: BatchWriter, key: string, file: string, shown: string, fieldMap?: FieldMap): FileOutcome {
-  const outcome: FileOutcome = { file: shown, status: 'failed', added: 0, duplicates: 0, problems: [] }
-  let bytes: Buffer
-  try {
-    const size = statSync(file).size
-    if (size > MAX_FILE_BYTES) throw new AppError('unsupported_file', `The file is ${Math.round(size / 2 ** 20)} MB; files over ${MAX_FILE_BYTES / 2 ** 20} MB are refused.`)
-    bytes = readFileSync(file)
-  } catch (e) {
-    outcome.problems.push(e instanceof AppError ? e.message : readFailure(e as NodeJS.ErrnoException))
-    writer.record(key, outcome)
-    return outcome
-  }
-  return writer.importBytes(key, bytes, file, outcome, fieldMap)
-}
-
-/**
- * One unit of a ZIP archive. Each entry's own bytes are kept as the original of its articles, not
- * the whole archive: storeOriginal takes the bytes in memory and stores them content-addressed
- * under the file's extension, so an entry is stored like a file on disk (deduplicated, readable
- * by itself, never a multi-GB archive read into memory), and an entry refused or without articles
- * stores nothing.
- */
-function importZipUnit(writer: BatchWriter, key: string, unit: ZipUnit, shown: string, fieldMap?: FieldMap): FileOutcome {
-  if (unit.kind === 'failed') {
-    const outcome: FileOutcome = { file: shown, status: 'failed', format: 'zip', added: 0, duplicates: 0, problems: [unit.reason] }
-    writer.record(key, outcome)
-    return outcome
-  }
-  const outcome: FileOutcome = { file: `${shown}/${unit.entry}`, status: 'failed', added: 0, duplicates: 0, problems: [] }
-  if (unit.kind === 'refused') {
-    outcome.problems.push(unit.reason)
-    writer.record(key, outcome)
-    return outcome
-  }
-  return writer.importBytes(key, unit.bytes, posix.basename(unit.entry), outcome, fieldMap)
+  return false
 }

@@ -59,28 +59,37 @@ export const signatureText = (a: { title: string; paragraphs: readonly string[] 
  * `add` inside the transaction that inserts the article, in import order, so that an article
  * finds the ones added before it in the same file.
  *
- * With `inMemory` (an import into an archive without band rows yet, the common first import), the
- * candidates come from the bands this index wrote, kept in memory (./near-duplicates-recent.ts):
- * the same answer as the database's while no one else writes bands, without 24 lookups per
- * article. The caller must call `useDatabase()` as soon as that may no longer hold (another
- * connection added or deleted articles, a write of this index was rolled back).
+ * With `inMemory` (the importer), the bands this index adds are also kept in memory
+ * (./near-duplicates-recent.ts), and their rows wait there until `flush()`, which the importer
+ * calls just before it commits: written one at a time, each unit's 24 rows land on 24 random pages
+ * of the band B-tree, and within the unit's savepoint SQLite copies every page it touches to its
+ * statement journal first (that was most of the cost of a small file). Candidates come from that
+ * memory and, unless the archive held no bands when the import began (the common first import),
+ * from the database too. The caller must call `useDatabase()` as soon as others may have written
+ * bands (another connection added or deleted articles).
  */
 export class NearDuplicateIndex {
   private readonly insertSignature: Database.Statement
   private readonly insertBand: Database.Statement
+  private readonly insertBandRows: Database.Statement
   private readonly candidatesOf: Database.Statement
   private readonly signatureOfId: Database.Statement
   private readonly dateOf: Database.Statement
   private readonly insertLink: Database.Statement
   private recent: RecentBands | null
+  /** Whether candidates must be looked up in article_bands (it may hold bands this index did not add). */
+  private askDatabase: boolean
+  /** Band rows not written yet, as [key, article id] pairs one after another. */
+  private pending: number[] = []
 
   constructor(
     private readonly db: Database.Database,
     { inMemory = false }: { inMemory?: boolean } = {},
   ) {
     this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
-    // All of an article's bands in one statement each way: one call into SQLite instead of BANDS.
+    // All of an article's bands in one statement: one call into SQLite instead of BANDS.
     this.insertBand = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`)
+    this.insertBandRows = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: FLUSH_ROWS }, () => '(?, ?)').join(', ')}`)
     // One statement: per band its newest members (an index range scan, bounded), all of them
     // (UNION ALL: an article found in several bands is counted once below, without SQLite sorting).
     const perBand = `SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band = ? ORDER BY article_id DESC LIMIT ${MAX_CANDIDATES_PER_BAND})`
@@ -88,12 +97,13 @@ export class NearDuplicateIndex {
     this.signatureOfId = db.prepare('SELECT signature FROM article_signatures WHERE article_id = ?').pluck()
     this.dateOf = db.prepare('SELECT published_at FROM articles WHERE id = ?').pluck()
     this.insertLink = db.prepare('INSERT OR REPLACE INTO article_links (article_id, original_id, similarity) VALUES (?, ?, ?)')
-    this.recent = inMemory && db.prepare('SELECT 1 FROM article_bands LIMIT 1').get() === undefined ? new RecentBands() : null
+    this.recent = inMemory ? new RecentBands() : null
+    this.askDatabase = !inMemory || db.prepare('SELECT 1 FROM article_bands LIMIT 1').get() !== undefined
   }
 
-  /** From now on, candidates come from the database (it may hold bands this index did not write). */
+  /** From now on, candidates come from the database too (it may hold bands this index did not add). */
   useDatabase(): void {
-    this.recent = null
+    this.askDatabase = true
   }
 
   /**
@@ -102,14 +112,19 @@ export class NearDuplicateIndex {
    */
   add(id: number, text: string, publishedAt: string | null): NearDuplicateLink[] {
     const sig = signatureOf(text)
-    if (!sig) return []
+    return sig ? this.addSigned(id, sig, publishedAt) : []
+  }
+
+  /** add() with the text's signature made beforehand (the importer signs in its reader thread). */
+  addSigned(id: number, sig: Uint32Array, publishedAt: string | null): NearDuplicateLink[] {
     const keys = bandKeys(sig)
     const links: NearDuplicateLink[] = []
-    const candidates = this.recent ? this.recent.candidates(keys, MAX_CANDIDATES_PER_BAND) : new Set(this.candidatesOf.all(...keys) as number[])
+    const candidates = this.recent ? this.recent.candidates(keys, MAX_CANDIDATES_PER_BAND) : new Set<number>()
+    if (this.askDatabase) for (const other of this.candidatesOf.all(...keys) as number[]) candidates.add(other)
     for (const other of candidates) {
       if (other === id) continue
       const blob = this.signatureOfId.get(other) as Buffer | undefined
-      if (!blob) continue // a stale band row of a deleted article
+      if (!blob) continue // a stale band of a deleted (or rolled back) article
       const similarity = estimateSimilarity(sig, signatureFromBlob(blob))
       if (similarity >= LINK_THRESHOLD) links.push({ id: other, similarity })
     }
@@ -123,12 +138,54 @@ export class NearDuplicateIndex {
       else this.insertLink.run(link.id, id, link.similarity)
     }
     this.insertSignature.run(id, signatureToBlob(sig))
-    this.insertBand.run(keys.flatMap((key) => [key, id]))
-    if (this.recent?.articles === MAX_REMEMBERED) this.recent = null
-    this.recent?.add(keys, id)
+    if (!this.recent) {
+      this.insertBand.run(keys.flatMap((key) => [key, id]))
+      return links
+    }
+    for (const key of keys) this.pending.push(key, id)
+    this.recent.add(keys, id)
+    if (this.recent.articles === MAX_REMEMBERED) {
+      // Enough held in memory: from here on, bands go straight to the database and come from it.
+      this.flush()
+      this.recent = null
+      this.askDatabase = true
+    }
     return links
   }
+
+  /** How many band rows wait: a mark to go back to with discardSince() when a unit is rolled back. */
+  pendingMark(): number {
+    return this.pending.length
+  }
+
+  /** Forgets the band rows added since `mark` (their articles were rolled back). */
+  discardSince(mark: number): void {
+    this.pending.length = Math.min(this.pending.length, mark)
+  }
+
+  /** Writes the band rows that wait, in key order (neighbouring rows share B-tree pages). Call inside the transaction, before it commits. */
+  flush(): void {
+    const pairs = this.pending
+    const n = pairs.length / 2
+    if (n === 0) return
+    const order = Array.from({ length: n }, (_, i) => i)
+    // Stable: the pairs of one key stay in id order (they were added that way).
+    order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]!)
+    const row = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)')
+    const chunk: number[] = []
+    let i = 0
+    for (; i + FLUSH_ROWS <= n; i += FLUSH_ROWS) {
+      chunk.length = 0
+      for (let j = i; j < i + FLUSH_ROWS; j++) chunk.push(pairs[2 * order[j]!]!, pairs[2 * order[j]! + 1]!)
+      this.insertBandRows.run(chunk)
+    }
+    for (; i < n; i++) row.run(pairs[2 * order[i]!]!, pairs[2 * order[i]! + 1]!)
+    this.pending = []
+  }
 }
+
+/** Band rows written by one statement when pending rows are flushed. */
+const FLUSH_ROWS = 240
 
 /**
  * Signs and links the articles an `addArticles` call just added (for callers that add articles

@@ -34,7 +34,8 @@ try {
   // One turn of the event loop first, so that a cancel sent while this worker was starting is seen
   // before the first files are written (the importer looks for it between groups of files).
   await new Promise((r) => setImmediate(r))
-  archive = Archive.open(init.archiveDir)
+  // The engine that started this worker opened and checked the archive already.
+  archive = Archive.open(init.archiveDir, { check: false })
   const report =
     init.resumeBatchId !== undefined
       ? await resumeImport(archive, init.resumeBatchId, { onProgress, signal: controller.signal })

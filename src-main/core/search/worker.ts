@@ -13,7 +13,8 @@ const port = parentPort!
 const { archiveDir, segment } = workerData as WorkerInit
 const post = (m: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer)
 
-const archive = Archive.open(archiveDir)
+// The engine that started this worker opened and checked the archive: no second quick_check (it reads the whole file).
+const archive = Archive.open(archiveDir, { check: false })
 const searcher = new Searcher(archive, (progress) => post({ type: 'progress', progress }), segment)
 
 // Queries that arrive while the index is being built wait for it.

@@ -78,12 +78,10 @@ function controlShare(bytes: Uint8Array): { nul: number; control: number } {
   return { nul, control: n ? control / n : 0 }
 }
 
-const asciiPrefix = (bytes: Uint8Array, n: number) => String.fromCharCode(...bytes.subarray(0, Math.min(n, bytes.length)))
-
 /** The charset an HTML document declares in its first 4 KB, or null. */
 export function sniffMetaCharset(bytes: Uint8Array): string | null {
-  let head = ''
-  for (let i = 0; i < Math.min(bytes.length, 4096); i += 1024) head += asciiPrefix(bytes.subarray(i), 1024)
+  // One byte, one character (latin1): the tag and its charset are ASCII whatever the encoding.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1')
   if (!/<meta/i.test(head)) return null
   const m = /<meta[^>]{0,300}?charset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(head)
   return m ? m[1]! : null
