@@ -9,7 +9,7 @@ const init = workerData as ReaderInit
 
 /** A chunk goes out when it holds this many units or bytes, or has waited this long. */
 const CHUNK_UNITS = 256
-const CHUNK_BYTES = 8 * 1024 * 1024
+const CHUNK_BYTES = 4 * 1024 * 1024
 const CHUNK_MS = 50
 
 let ahead = 0

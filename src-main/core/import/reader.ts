@@ -22,7 +22,7 @@ export type ReaderMessage =
   | { type: 'error'; message: string }
 
 /** Chunks handed over but not yet taken by the import thread, before the reader waits. */
-export const MAX_CHUNKS_AHEAD = 4
+export const MAX_CHUNKS_AHEAD = 2
 
 /** The worker's script: bundled beside the engine (electron.vite.config.ts), or from source through tsx. */
 function readerWorkerUrl(): URL {

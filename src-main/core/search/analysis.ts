@@ -1,13 +1,13 @@
 // The bridge between the Arabic analyzer and the search engine: how documents and query words are
 // turned into index terms, and how matches are found again in the original text for highlights,
 // phrase checks and the strict (diacritics / hamza) switches.
-import { analyze, expandQueryTerm, normalize, normalizeQueryTerm, processTerm, tokenize, ANALYZER_ID, type NormalizeOptions } from '../arabic'
+import { analyze, expandQueryTerm, normalize, normalizeQueryTerm, processTerm, tokenize, tokenizeWords, ANALYZER_ID, type NormalizeOptions } from '../arabic'
 
 /** Changes whenever analysis changes, so saved indexes made by another analyzer are rebuilt. */
 export const ANALYZER_VERSION = ANALYZER_ID
 
 export const analyzeForIndex = {
-  tokenize: (text: string): string[] => tokenize(text).map((t) => t.text),
+  tokenize: (text: string): string[] => tokenizeWords(text),
   processTerm: (term: string): string | null => processTerm(term),
 }
 
