@@ -85,9 +85,10 @@ export interface InterruptedBatch {
 }
 
 /** Every file under the given paths, folders walked recursively, hidden files skipped. */
-export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
+export function collectFiles(paths: string[]): { files: string[]; missing: string[]; bytes: number } {
   const files: string[] = []
   const missing: string[] = []
+  let bytes = 0
   const walk = (p: string) => {
     let st
     try {
@@ -98,10 +99,13 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
     }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name))
-    } else if (st.isFile()) files.push(p)
+    } else if (st.isFile()) {
+      files.push(p)
+      bytes += st.size
+    }
   }
   for (const p of paths) walk(resolve(p))
-  return { files, missing }
+  return { files, missing, bytes }
 }
 
 export async function importPaths(archive: Archive, paths: string[], opts: ImportOptions): Promise<ImportReport> {
@@ -331,7 +335,7 @@ const READER_THREAD_MIN_FILES = 200
 const READER_THREAD_MIN_BYTES = 16 * 1024 * 1024
 
 async function runBatch(archive: Archive, batchId: number, paths: string[], opts: ImportOptions): Promise<ImportReport> {
-  const { files, missing } = collectFiles(paths)
+  const { files, missing, bytes } = collectFiles(paths)
   const writer = new BatchWriter(archive, batchId)
   const counts: ImportCounts = { files: files.length + missing.length, added: 0, duplicates: 0, failed: 0 }
   const count = (outcome: FileOutcome) => {
@@ -380,7 +384,7 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
 
   let finished = false
   try {
-    if (useReaderThread(files, opts)) {
+    if (opts.readerThread ?? (files.length >= READER_THREAD_MIN_FILES || bytes >= READER_THREAD_MIN_BYTES)) {
       const reader = new ReaderThread({ ...readOptions, files, done: [...writer.done] })
       try {
         for (;;) {
@@ -420,20 +424,4 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   const outcomes = writer.outcomes()
   archive.finishBatch(batchId, status, { ...counts }, outcomes)
   return { batchId, status, counts, files: outcomes }
-}
-
-/** Whether the batch is large enough to be worth a reader thread (ImportOptions.readerThread overrides). */
-function useReaderThread(files: readonly string[], opts: ImportOptions): boolean {
-  if (opts.readerThread !== undefined) return opts.readerThread
-  if (files.length >= READER_THREAD_MIN_FILES) return true
-  let bytes = 0
-  for (const f of files) {
-    try {
-      bytes += statSync(f).size
-    } catch {
-      /* reported when it is read */
-    }
-    if (bytes >= READER_THREAD_MIN_BYTES) return true
-  }
-  return false
 }

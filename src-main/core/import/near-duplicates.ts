@@ -72,6 +72,7 @@ export class NearDuplicateIndex {
   private readonly insertSignature: Database.Statement
   private readonly insertBand: Database.Statement
   private readonly insertBandRows: Database.Statement
+  private readonly insertBandRow: Database.Statement
   private readonly candidatesOf: Database.Statement
   private readonly signatureOfId: Database.Statement
   private readonly dateOf: Database.Statement
@@ -89,6 +90,7 @@ export class NearDuplicateIndex {
     this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
     // All of an article's bands in one statement: one call into SQLite instead of BANDS.
     this.insertBand = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`)
+    this.insertBandRow = db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)')
     this.insertBandRows = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: FLUSH_ROWS }, () => '(?, ?)').join(', ')}`)
     // One statement: per band its newest members (an index range scan, bounded), all of them
     // (UNION ALL: an article found in several bands is counted once below, without SQLite sorting).
@@ -171,7 +173,6 @@ export class NearDuplicateIndex {
     const order = Array.from({ length: n }, (_, i) => i)
     // Stable: the pairs of one key stay in id order (they were added that way).
     order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]!)
-    const row = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)')
     const chunk: number[] = []
     let i = 0
     for (; i + FLUSH_ROWS <= n; i += FLUSH_ROWS) {
@@ -179,7 +180,7 @@ export class NearDuplicateIndex {
       for (let j = i; j < i + FLUSH_ROWS; j++) chunk.push(pairs[2 * order[j]!]!, pairs[2 * order[j]! + 1]!)
       this.insertBandRows.run(chunk)
     }
-    for (; i < n; i++) row.run(pairs[2 * order[i]!]!, pairs[2 * order[i]! + 1]!)
+    for (; i < n; i++) this.insertBandRow.run(pairs[2 * order[i]!]!, pairs[2 * order[i]! + 1]!)
     this.pending = []
   }
 }

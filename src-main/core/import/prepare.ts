@@ -20,7 +20,7 @@ export type PreparedUnit =
   /** The unit as a whole could not be parsed: the reason, in words. */
   | { ok: false; problem: string }
 
-export function prepareArticle(article: ParsedArticle): PreparedArticle {
+function prepareArticle(article: ParsedArticle): PreparedArticle {
   return { article: toStoredArticle(article), signature: signatureOf(signatureText(article)) }
 }
 

@@ -29,9 +29,14 @@ function post(m: ReaderMessage): void {
   transfers.length = 0
 }
 
-async function flush(): Promise<void> {
+/** Waits until the import thread has taken enough chunks for one more. */
+async function room(): Promise<void> {
   while (ahead >= MAX_CHUNKS_AHEAD) await new Promise<void>((r) => (resume = r))
   resume = null
+}
+
+async function flush(): Promise<void> {
+  await room()
   ahead++
   post({ type: 'events', events: chunk })
   chunk = []
@@ -54,7 +59,7 @@ async function emit(e: ReadEvent): Promise<boolean> {
 
 try {
   const finished = await readUnits(init.files, { root: init.root, done: new Set(init.done), fieldMap: init.fieldMap, zipLimits: init.zipLimits }, emit)
-  while (ahead >= MAX_CHUNKS_AHEAD) await new Promise<void>((r) => (resume = r))
+  await room()
   post({ type: 'events', events: chunk, finished })
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) })
