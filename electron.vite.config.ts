@@ -35,6 +35,8 @@ export default defineConfig({
           'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
           // …which reads ahead in a thread of its own on large batches (core/import/reader.ts).
           'import-reader': resolve(root, 'src-main/core/import/reader-worker.ts'),
+          // The `arshif` command, which bin/arshif.js runs while this build is newer than the sources.
+          cli: resolve(root, 'src-main/cli/run.ts'),
         },
       },
     },

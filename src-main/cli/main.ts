@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError, isAppError } from '../core/errors'
-import { defaultArchiveDir, defaultResourcesDir } from '../core/paths'
+import { appRoot, defaultArchiveDir, defaultResourcesDir } from '../core/paths'
 import { loadSampleIfEmpty } from '../core/sample'
 import { appVersion } from '../core/version'
 import { createHandlers } from '../api/handlers'
@@ -164,7 +164,7 @@ async function serveCommand(values: Options): Promise<number> {
     },
   })
   // ARSHIF_RENDERER_DIR: a build elsewhere (tests that build their own copy of the UI).
-  const rendererDir = process.env.ARSHIF_RENDERER_DIR ? resolve(process.env.ARSHIF_RENDERER_DIR) : resolve(import.meta.dirname, '..', '..', 'out', 'renderer')
+  const rendererDir = process.env.ARSHIF_RENDERER_DIR ? resolve(process.env.ARSHIF_RENDERER_DIR) : resolve(appRoot(), 'out', 'renderer')
   const hasUi = existsSync(resolve(rendererDir, 'index.html'))
   if (!hasUi) err(`The app's UI is not built yet (run 'npm run build'); serving the API only.`)
   const server = await startServer({

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join } from 'node:path'
+import { appRoot } from './paths'
 
-/** The app's version, from package.json (two folders up from here in the source and in out/). */
+/** The app's version, from its package.json. */
 export function appVersion(): string {
   try {
-    return (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version
+    return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version
   } catch {
     return '0.0.0'
   }

@@ -2,9 +2,8 @@
 // (./read-units.ts) on the second core while the import thread writes the ones before them into
 // SQLite. Events come back in order, a chunk at a time; at most MAX_CHUNKS_AHEAD chunks wait
 // unwritten, so memory stays bounded however far ahead the reader could run.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { workerScript } from '../worker-script'
 import type { FieldMap } from './formats'
 import type { ReadEvent } from './read-units'
 import type { ZipLimits } from './zip'
@@ -25,13 +24,7 @@ export type ReaderMessage =
 export const MAX_CHUNKS_AHEAD = 2
 
 /** The worker's script: bundled beside the engine (electron.vite.config.ts), or from source through tsx. */
-function readerWorkerUrl(): URL {
-  for (const candidate of ['./import-reader.js', '../import-reader.js']) {
-    const bundled = new URL(candidate, import.meta.url)
-    if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return bundled
-  }
-  return new URL('./reader-from-source.mjs', import.meta.url)
-}
+const readerWorkerUrl = (): URL => workerScript('import-reader.js', new URL('./reader-from-source.mjs', import.meta.url))
 
 /**
  * The reader thread's events, chunk by chunk, in order. `finished` says whether the reader got to

@@ -1,25 +1,13 @@
 // Runs an import in a worker thread (./worker.ts) and turns its messages back into a promise,
 // progress callbacks and cancellation through an AbortSignal.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../errors'
+import { workerScript } from '../worker-script'
 import type { ImportProgress, ImportReport } from './importer'
 import type { ImportWorkerInit, ImportWorkerMessage } from './worker-protocol'
 
-/**
- * The worker's script. In the Electron build the engine is bundled into out/main/engine.js with
- * `import-worker.js` beside it (electron.vite.config.ts); from source (CLI, serve, tests) the
- * TypeScript worker is started through tsx.
- */
-export function importWorkerUrl(): URL {
-  // Beside the bundle this code landed in, or one folder up should the bundler put it in chunks/.
-  for (const candidate of ['./import-worker.js', '../import-worker.js']) {
-    const bundled = new URL(candidate, import.meta.url)
-    if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return bundled
-  }
-  return new URL('./worker-from-source.mjs', import.meta.url)
-}
+/** The worker's script: `import-worker.js` beside the built engine, else the TypeScript source. */
+export const importWorkerUrl = (): URL => workerScript('import-worker.js', new URL('./worker-from-source.mjs', import.meta.url))
 
 export function runImportInWorker(
   init: ImportWorkerInit,

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { AppError } from '../errors'
+import { workerScript } from '../worker-script'
 import { mergeOutcomes, type MergedOutcome, type SegmentOutcome } from './merge'
 import type { SearchHitView, SearchPage, SearchPageRequest } from './searcher'
 import type { SearchStatus, SerializedRequest, WorkerInit, WorkerReply, WorkerRequest } from './protocol'
@@ -13,14 +14,15 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export interface SearchServiceOptions {
   archiveDir: string
-  /** The worker's script: the bundled file in Electron, the TypeScript source under tsx. */
+  /** The worker's script (default: the bundled file beside the built engine, else the TypeScript source). */
   workerUrl?: URL
   /** How many index segments (worker threads); default: one per core, at most 4. */
   segments?: number
   onStatus?: (s: SearchStatus) => void
 }
 
-const SOURCE_WORKER = new URL('./worker-from-source.mjs', import.meta.url)
+/** The worker's script: `search-worker.js` beside the built engine, else the TypeScript source. */
+const searchWorkerUrl = (): URL => workerScript('search-worker.js', new URL('./worker-from-source.mjs', import.meta.url))
 
 export const defaultSegments = (): number => Math.max(1, Math.min(4, availableParallelism()))
 
@@ -96,7 +98,7 @@ export class SearchService {
   constructor(opts: SearchServiceOptions) {
     const count = opts.segments ?? defaultSegments()
     const onStatus = () => opts.onStatus?.(this.status)
-    this.workers = Array.from({ length: count }, (_, index) => new SegmentWorker(opts.workerUrl ?? SOURCE_WORKER, { archiveDir: opts.archiveDir, segment: { index, count } }, onStatus))
+    this.workers = Array.from({ length: count }, (_, index) => new SegmentWorker(opts.workerUrl ?? searchWorkerUrl(), { archiveDir: opts.archiveDir, segment: { index, count } }, onStatus))
     this.ready = Promise.all(this.workers.map((w) => w.ready)).then(() => {})
     this.ready.catch(() => {})
   }
