@@ -6,14 +6,20 @@
 // end to end (the import thread and two index threads share them), so the CLI does not. Articles per second and peak memory (RSS, the search workers included), beside a bare
 // INSERT of the same rows into SQLite in the same run (the floor no importer can beat).
 //
+// The worker threads run the built engine (out/main), as in the desktop app and in `arshif` once
+// built; the build is made first when the sources are newer. --from-source runs them through tsx
+// instead, as `arshif` does before any build: every thread then compiles its own copy of the code.
+//
 // Each measurement runs in a child process of its own, so its peak RSS is its own.
 //   npm run bench:import                 both corpora
 //   npm run bench:import -- --only snn   or --only ant
 //   npm run bench:import -- --follow     the index follows the import as it commits
-import { execFileSync } from 'node:child_process'
+//   npm run bench:import -- --from-source
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { CORPUS_DIR, requireCorpus } from './corpus'
@@ -23,8 +29,9 @@ import { parseFile } from '../src-main/core/import/formats'
 import { readZip } from '../src-main/core/import/zip'
 import { SearchService } from '../src-main/core/search/service'
 import type { ParsedArticle } from '../src-main/core/model'
+import { ENGINE_BUILD_DIR, freshEngineBuild } from '../scripts/engine-build.js'
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, phase: { type: 'string' }, corpus: { type: 'string' }, follow: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { only: { type: 'string' }, phase: { type: 'string' }, corpus: { type: 'string' }, follow: { type: 'boolean', default: false }, 'from-source': { type: 'boolean', default: false } } })
 
 interface Corpus {
   name: string
@@ -71,6 +78,9 @@ interface InsertFigures {
   peakRssMb: number
 }
 
+/** The built workers, unless --from-source (then each module finds its TypeScript source). */
+const workerUrl = (name: string): URL | undefined => (values['from-source'] ? undefined : pathToFileURL(join(ENGINE_BUILD_DIR, name)))
+
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const cpuSeconds = () => {
   const u = process.cpuUsage()
@@ -84,14 +94,14 @@ async function importPhase(corpus: Corpus): Promise<ImportFigures> {
     const archive = Archive.open(dir)
     const start = performance.now()
     const cpuStart = cpuSeconds()
-    let search = values.follow ? new SearchService({ archiveDir: dir }) : null
+    let search = values.follow ? new SearchService({ archiveDir: dir, workerUrl: workerUrl('search-worker.js') }) : null
     await search?.ready
     // In a worker thread, as `arshif import` and the app run it.
-    const report = await runImportInWorker({ archiveDir: dir, paths: corpus.paths(), origin: 'bench' })
+    const report = await runImportInWorker({ archiveDir: dir, paths: corpus.paths(), origin: 'bench' }, { workerUrl: workerUrl('import-worker.js') })
     const imported = performance.now()
     const cpuImported = cpuSeconds()
     archive.close()
-    search ??= new SearchService({ archiveDir: dir })
+    search ??= new SearchService({ archiveDir: dir, workerUrl: workerUrl('search-worker.js') })
     const documents = await search.sync()
     const indexed = performance.now()
     const cpuIndexed = cpuSeconds()
@@ -159,9 +169,14 @@ if (values.phase) {
 }
 
 requireCorpus()
+if (!values['from-source'] && !freshEngineBuild()) {
+  console.log('Building the engine (electron-vite build), as the sources are newer than out/…')
+  const build = spawnSync(resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'electron-vite'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) throw new Error('electron-vite build failed')
+}
 const runChild = <T,>(phase: string, corpus: Corpus): T =>
   JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'import.ts'), '--phase', phase, '--corpus', corpus.name, ...(values.follow ? ['--follow'] : [])], {
+    execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'import.ts'), '--phase', phase, '--corpus', corpus.name, ...(values.follow ? ['--follow'] : []), ...(values['from-source'] ? ['--from-source'] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 16 * 1024 * 1024,
@@ -169,6 +184,7 @@ const runChild = <T,>(phase: string, corpus: Corpus): T =>
   ) as T
 
 console.log(`bench:import — ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, corpus ${CORPUS_DIR}`)
+console.log(`Worker threads: ${values['from-source'] ? 'from the TypeScript sources through tsx' : 'the built engine (out/main)'}.`)
 console.log('Targets: ≥ 1,500 articles/s end to end (import + search index), peak RSS ≤ 1 GB.\n')
 for (const corpus of CORPORA.filter((c) => !values.only || c.name === values.only)) {
   console.log(`── ${corpus.label}`)

@@ -197,13 +197,26 @@ export class Searcher {
   async rebuild(): Promise<void> {
     const mark = this.mark()
     const total = this.articleCount()
+    this.index = await this.build(mark.maxId, total)
+    this.appender = null
+    this.generation = mark.generation
+    this.seenUpTo = mark.maxId
+    this.lastQuery = null
+    this.save(mark.generation)
+    this.onProgress({ phase: 'ready', done: total, total })
+  }
+
+  /**
+   * A new index of this segment's articles up to `maxId` (the archive as it was at the mark: what is
+   * added meanwhile is caught up with afterwards). A method of its own so that the builder's word
+   * memory is garbage by the time the snapshot is written (the peak of a large build).
+   */
+  private async build(maxId: number, total: number): Promise<MiniSearch<SearchDocument>> {
     const index = createIndex()
     const builder = bulkBuilder(index)
     let done = 0
-    let lastId = 0
-    // The archive as it was at `mark`: what is added meanwhile is caught up with afterwards.
-    for (;;) {
-      const rows = this.rowsBetween.all(lastId, mark.maxId) as ArticleRow[]
+    for (let lastId = 0; ; ) {
+      const rows = this.rowsBetween.all(lastId, maxId) as ArticleRow[]
       if (rows.length === 0) break
       builder.add(rows.map(toDocument))
       lastId = rows.at(-1)!.id
@@ -212,12 +225,7 @@ export class Searcher {
       await new Promise((r) => setImmediate(r)) // let progress and queries through
     }
     builder.flush()
-    this.index = index
-    this.generation = mark.generation
-    this.seenUpTo = mark.maxId
-    this.lastQuery = null
-    this.save(mark.generation)
-    this.onProgress({ phase: 'ready', done: total, total })
+    return index
   }
 
   /** Saves the snapshot atomically (temporary file, then rename), stamped with the archive's generation. */
