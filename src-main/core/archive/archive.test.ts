@@ -152,6 +152,44 @@ describe('articles', () => {
     archive.close()
   })
 
+  it("never gives a deleted article's id to another, also after reopening", () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    const [a, b] = archive.addArticles([article(1), article(2)], null)
+    archive.deleteArticle(b!.id) // the newest, as undoing the last batch does
+    const [c] = archive.addArticles([article(3)], null)
+    expect(c!.id).toBe(b!.id + 1)
+    archive.deleteArticle(c!.id)
+    archive.close()
+    const again = Archive.open(dir)
+    const [d] = again.addArticles([article(4)], null)
+    expect(d!.id).toBe(c!.id + 1)
+    expect(again.addArticles([article(1)], null)).toEqual([{ status: 'duplicate', id: a!.id }])
+    expect(again.addArticles([article(5)], null)[0]!.id).toBe(d!.id + 1) // a duplicate uses no id
+    again.close()
+  })
+
+  it('an archive from before ids were remembered goes on after its highest id', () => {
+    const dir = freshDir()
+    const archive = Archive.open(dir)
+    archive.addArticles([article(1), article(2), article(3)], null)
+    // Back to schema 5: no remembered id, the old trigger.
+    archive.db.exec(`DELETE FROM archive_state WHERE key = 'articles_last_id';
+      DROP TRIGGER articles_generation_insert;
+      CREATE TRIGGER articles_generation_insert AFTER INSERT ON articles BEGIN
+        UPDATE archive_state SET value = value + 1 WHERE key = 'articles_generation';
+      END;`)
+    archive.db.pragma('user_version = 5')
+    archive.close()
+    const migrated = Archive.open(dir)
+    expect(migrated.schemaVersion).toBe(migrations.length)
+    const [next] = migrated.addArticles([article(4)], null)
+    expect(next!.id).toBe(4)
+    migrated.deleteArticle(next!.id)
+    expect(migrated.addArticles([article(5)], null)[0]!.id).toBe(5)
+    migrated.close()
+  })
+
   it('writes a set of articles all or nothing', () => {
     const archive = Archive.open(freshDir())
     const bad = article(3, { datePrecision: 'fortnight' as never })

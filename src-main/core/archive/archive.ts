@@ -220,8 +220,9 @@ export class Archive {
     const findByHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck()
     // The UNIQUE content_hash makes the duplicate check: no lookup before every insert.
     const insert = this.stmt(
-      `INSERT INTO articles (title, title_derived, body, published_at, date_precision, source_id, author, url, language, content_hash, batch_id, original_file)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
+      // The id after the highest ever used, not SQLite's max(id) + 1: an undone article's id is never reused (migration 006).
+      `INSERT INTO articles (id, title, title_derived, body, published_at, date_precision, source_id, author, url, language, content_hash, batch_id, original_file)
+       VALUES ((SELECT value + 1 FROM archive_state WHERE key = 'articles_last_id'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
     )
     const { sources } = lookups
     return this.db.transaction(() =>

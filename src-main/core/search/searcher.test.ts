@@ -117,6 +117,22 @@ describe('the search index of an archive', () => {
     archive.close()
   })
 
+  it('an undo and an import between two catch-ups leave no stale text (ids are never reused)', async () => {
+    const archive = sampleArchive()
+    const searcher = new Searcher(archive)
+    await searcher.open()
+    const importer = Archive.open(archive.dir)
+    const [undone] = importer.addArticles([article(21, { title: 'مزاد للتمور في بريدة' })], null)
+    expect(searcher.catchUp()).toBe(true)
+    importer.deleteArticle(undone!.id)
+    importer.addArticles([article(22, { title: 'مهرجان للإبل في الجوف' })], null)
+    expect(searcher.catchUp()).toBe(true)
+    expect(titles(searcher, 'مزاد')).toEqual([])
+    expect(titles(searcher, 'مهرجان الإبل')).toContain('مهرجان للإبل في الجوف')
+    importer.close()
+    archive.close()
+  })
+
   it('pages through the hits with highlights that land on the original letters', async () => {
     const archive = sampleArchive()
     const searcher = new Searcher(archive)
