@@ -28,6 +28,7 @@ import { runImportInWorker } from '../src-main/core/import/run'
 import { parseFile } from '../src-main/core/import/formats'
 import { readZip } from '../src-main/core/import/zip'
 import { SearchService } from '../src-main/core/search/service'
+import { limitHeapGrowth } from '../src-main/core/heap'
 import type { ParsedArticle } from '../src-main/core/model'
 import { ENGINE_BUILD_DIR, freshEngineBuild } from '../scripts/engine-build.js'
 
@@ -161,6 +162,7 @@ async function insertPhase(corpus: Corpus): Promise<InsertFigures> {
 }
 
 if (values.phase) {
+  limitHeapGrowth() // as the CLI and the app's engine process do
   // A child: one measurement, its figures as JSON on stdout.
   const corpus = CORPORA.find((c) => c.name === values.corpus)!
   const figures = values.phase === 'import' ? await importPhase(corpus) : await insertPhase(corpus)

@@ -12,9 +12,11 @@ import { Archive } from '../src-main/core/archive/archive'
 import { INDEX_DIR } from '../src-main/core/search/searcher'
 import { SearchService, defaultSegments } from '../src-main/core/search/service'
 import { loadSaudiNewsNet, requireCorpus, toParsed } from './corpus'
+import { limitHeapGrowth } from '../src-main/core/heap'
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, segments: { type: 'string' }, runs: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } } })
 const scale = Number(values.scale)
+limitHeapGrowth() // as the CLI and the app's engine process do
 const runs = Number(values.runs)
 requireCorpus()
 

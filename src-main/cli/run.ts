@@ -1,5 +1,8 @@
 // Entry point of the `arshif` command (see bin/arshif.js).
+import { limitHeapGrowth } from '../core/heap'
 import { main } from './main'
+
+limitHeapGrowth()
 
 main(process.argv.slice(2)).then(
   (code) => {

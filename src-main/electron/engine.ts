@@ -5,6 +5,9 @@ import { SQLITE_BINDING_ENV, useSqliteBinding } from './native-binding'
 import { serveEngine } from './engine-host'
 import { openDesktopEngine } from './engine-open'
 import type { ToEngine } from './engine-protocol'
+import { limitHeapGrowth } from '../core/heap'
+
+limitHeapGrowth()
 
 // Development: better-sqlite3 built for Electron, beside the Node build (scripts/native.js).
 const binding = process.env[SQLITE_BINDING_ENV]
