@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleSearchDocuments } from '../../../test-support/articles'
 import { bulkBuilder } from './bulk-build'
-import { createIndex, loadIndex, search, type SearchDocument } from './engine'
+import { createIndex, search, type SearchDocument } from './engine'
 
 const { docs, texts, loadText } = sampleSearchDocuments()
 
@@ -24,17 +24,6 @@ describe('building the index', () => {
     bulk.add({ ...docs[0]!, id: 100 })
     plain.add({ ...docs[0]!, id: 100 })
     expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
-  })
-
-  it('reloads from its snapshot and answers the same', () => {
-    const index = createIndex()
-    const builder = bulkBuilder(index)
-    builder.add(docs)
-    builder.flush()
-    const again = loadIndex(JSON.stringify(index))
-    for (const q of ['الفيضانات', '"مجلس الوزراء"', 'مترو*', 'الامطار -السيول']) {
-      expect(search(again, { q }, loadText).hits).toEqual(search(index, { q }, loadText).hits)
-    }
   })
 })
 

@@ -5,7 +5,6 @@ import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import { analyzeForIndex, analyzePrefix, analyzeQueryTerm, findMatches, phraseMatches, queryAlternatives, strictMatches, type StrictOptions } from './analysis'
 import { parseQuery, queryWords, type Atom, type Clause, type Field } from './query'
 import { makeSnippet, type Snippet } from './snippet'
-import { compactPostings, PostingList } from './postings'
 
 export interface SearchDocument {
   id: number
@@ -81,34 +80,6 @@ export function indexOptions() {
 
 export function createIndex(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>(indexOptions())
-}
-
-/**
- * Loads a saved index. The postings go straight from the parsed JSON into PostingLists
- * (./postings.ts): MiniSearch's loader would make a Map of each first.
- */
-export function loadIndex(json: string): MiniSearch<SearchDocument> {
-  const js = JSON.parse(json) as { index: [string, Record<string, Record<string, number>>][]; serializationVersion: number }
-  const tree = js.serializationVersion === 2 ? js.index : null
-  if (tree) js.index = []
-  const index = MiniSearch.loadJS<SearchDocument>(js as never, indexOptions())
-  const terms = (index as unknown as { _index?: { set(term: string, fields: Map<number, PostingList>): void } })._index
-  if (!tree || typeof terms?.set !== 'function') {
-    compactPostings(index)
-    return index
-  }
-  for (const [term, data] of tree) {
-    const fields = new Map<number, PostingList>()
-    for (const fieldId of Object.keys(data)) {
-      const docs = data[fieldId]!
-      const keys = Object.keys(docs) // integer keys: in increasing order
-      const list = PostingList.sized(keys.length)
-      for (const key of keys) list.fill(Number(key), docs[key]!)
-      fields.set(Number(fieldId), list)
-    }
-    terms.set(term, fields)
-  }
-  return index
 }
 
 export function search(index: MiniSearch<SearchDocument>, req: SearchRequest, loadText: TextLoader): SearchOutcome {

@@ -31,6 +31,11 @@ export class PostingList implements Map<number, number> {
     return new PostingList(count > TYPED_FROM ? new Int32Array(count * 2) : new Array<number>(count * 2).fill(0), 0, 0)
   }
 
+  /** The postings in `pairs` (doc, count, …, by increasing doc, no count 0), kept where they are: a view of a loaded snapshot. */
+  static over(pairs: Int32Array): PostingList {
+    return new PostingList(pairs, pairs.length >> 1, pairs.length >> 1)
+  }
+
   /** The postings of a Map, as MiniSearch makes them (loading a snapshot, adding one document). */
   static fromMap(map: Map<number, number>): PostingList {
     const list = PostingList.sized(map.size)
@@ -197,16 +202,4 @@ export class PostingList implements Map<number, number> {
   get [Symbol.toStringTag](): string {
     return 'PostingList'
   }
-}
-
-type Postings = Map<number, Map<number, number>>
-
-/**
- * Turns every posting Map of a MiniSearch index (as `loadJSON` or `add` made them) into a
- * PostingList, in place: same terms, fields and order.
- */
-export function compactPostings(index: unknown): void {
-  const tree = (index as { _index?: Iterable<[string, Postings]> })._index
-  if (!tree || typeof tree[Symbol.iterator] !== 'function') return
-  for (const [, fields] of tree) for (const [fieldId, docs] of fields) if (!(docs instanceof PostingList)) fields.set(fieldId, PostingList.fromMap(docs))
 }

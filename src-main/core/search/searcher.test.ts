@@ -27,7 +27,7 @@ describe('the search index of an archive', () => {
     expect(await first.open()).toBe('built')
     expect(progress.some((p) => p.phase === 'building' && p.total === archive.articleCount())).toBe(true)
     expect(progress.at(-1)?.phase).toBe('ready')
-    expect(existsSync(join(archive.dir, INDEX_DIR, 'search.json'))).toBe(true)
+    expect(existsSync(join(archive.dir, INDEX_DIR, 'search.index'))).toBe(true)
 
     const again = new Searcher(archive)
     expect(await again.open()).toBe('loaded')
@@ -59,7 +59,7 @@ describe('the search index of an archive', () => {
     expect(await stale.open()).toBe('built')
     expect(titles(stale, 'مهرجان الزيتون')).toContain('خبر عن مهرجان الزيتون في القرية')
 
-    writeFileSync(join(archive.dir, INDEX_DIR, 'search.json'), '{"this is": "not an index"')
+    writeFileSync(join(archive.dir, INDEX_DIR, 'search.index'), '{"this is": "not an index"')
     const corrupt = new Searcher(archive)
     expect(await corrupt.open()).toBe('built')
     expect(titles(corrupt, 'مهرجان الزيتون')).toContain('خبر عن مهرجان الزيتون في القرية')

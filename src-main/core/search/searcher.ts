@@ -10,13 +10,13 @@ import type { DatePrecision } from '../model'
 import { analyze, normalize } from '../arabic'
 import { ANALYZER_VERSION, findMatches } from './analysis'
 import { bulkBuilder, type BulkBuilder } from './bulk-build'
-import { createIndex, loadIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
+import { createIndex, search, type SearchDocument, type SearchOutcome, type SearchRequest } from './engine'
 import { makeSnippet, type Snippet } from './snippet'
-import { writeIndexSnapshot } from './snapshot'
+import { loadIndexSnapshot, writeIndexSnapshot } from './snapshot'
 import { processAlive } from '../process'
 
-/** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt. */
-export const INDEX_FORMAT = 1
+/** Bump when the snapshot's shape or the index options change: old snapshots are then rebuilt (2: snapshot.ts's binary postings). */
+export const INDEX_FORMAT = 2
 export const INDEX_DIR = 'index'
 const BUILD_CHUNK = 500
 
@@ -105,6 +105,8 @@ export class Searcher {
   private lastQuery: { key: string; outcome: SearchOutcome } | null = null
   private readonly dir: string
   private readonly snapshotFile: string
+  /** Where snapshots were kept in MiniSearch's JSON (format 1): removed at the next save. */
+  private readonly legacySnapshotFile: string
   private readonly metaFile: string
   /** SQL that keeps this segment's articles. */
   private readonly inSegment: string
@@ -129,7 +131,8 @@ export class Searcher {
   ) {
     this.dir = join(archive.dir, INDEX_DIR)
     const name = segment.count === 1 ? 'search' : `search.${segment.index + 1}-of-${segment.count}`
-    this.snapshotFile = join(this.dir, `${name}.json`)
+    this.snapshotFile = join(this.dir, `${name}.index`)
+    this.legacySnapshotFile = join(this.dir, `${name}.json`)
     this.metaFile = join(this.dir, `${name}.meta.json`)
     this.inSegment = segment.count === 1 ? '1' : `a.id % ${segment.count} = ${segment.index}`
     this.getRow = archive.db.prepare(`${ARTICLE_SQL} WHERE a.id = ?`)
@@ -181,7 +184,7 @@ export class Searcher {
       if (meta.format !== INDEX_FORMAT || meta.analyzer !== ANALYZER_VERSION) return false
       const mark = this.mark()
       if (meta.generation !== mark.generation || meta.articles !== this.articleCount()) return false
-      const index = loadIndex(readFileSync(this.snapshotFile, 'utf8'))
+      const index = loadIndexSnapshot(readFileSync(this.snapshotFile))
       if (index.documentCount !== meta.articles) return false
       this.index = index
       this.appender = null
@@ -240,6 +243,7 @@ export class Searcher {
     const tmp = `${this.snapshotFile}.${process.pid}.tmp`
     writeIndexSnapshot(this.index, tmp)
     renameSync(tmp, this.snapshotFile)
+    rmSync(this.legacySnapshotFile, { force: true })
     const metaTmp = `${this.metaFile}.${process.pid}.tmp`
     writeFileSync(metaTmp, JSON.stringify(meta))
     renameSync(metaTmp, this.metaFile)
