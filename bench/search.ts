@@ -167,7 +167,7 @@ console.log(`MiniSearch in ${segmentCount} segment(s), one worker thread each (-
 row(['', 'MiniSearch+ar', 'FTS5 unicode61', 'ratio MS/FTS'])
 row(['index build', `${(msBuild / 1000).toFixed(1)} s`, `${(ftsBuild / 1000).toFixed(1)} s`, (msBuild / ftsBuild).toFixed(1)])
 row(['  + saving snapshot', `${(msBuildSaved / 1000).toFixed(1)} s`, '', ''])
-row(['heap (index workers)', mb(msHeap), mb(ftsHeap) + ' (+db)', ''])
+row(['heap + arrays (index workers)', mb(msHeap), mb(ftsHeap) + ' (+db)', ''])
 row(['snapshot / db size', mb(msSnapshot), mb(ftsSize), (msSnapshot / ftsSize).toFixed(1)])
 row(['cold load → ready', `${(msLoad / 1000).toFixed(2)} s`, '— (on disk)', ''])
 row(['main thread stall', `${built.lag.toFixed(0)} ms build`, `${loaded.lag.toFixed(0)} ms load`, ''])

@@ -165,7 +165,7 @@ export class SearchService {
     return words
   }
 
-  /** Heap used by the index workers together (for benchmarks). */
+  /** Memory the index workers' indexes take together, heap and typed arrays (for benchmarks). */
   async heapUsed(): Promise<number> {
     return (await Promise.all(this.workers.map((w) => w.request<number>({ type: 'heap' })))).reduce((a, b) => a + b, 0)
   }

@@ -89,7 +89,8 @@ port.on('message', async (req: WorkerRequest) => {
         return post({ id: req.id, ok: true, value: searcher.suggest(req.prefix, req.limit) })
       case 'heap':
         ;(globalThis as { gc?: () => void }).gc?.() // present under --expose-gc (benchmarks)
-        return post({ id: req.id, ok: true, value: getHeapStatistics().used_heap_size })
+        // The index's memory: its objects and the typed arrays of its postings (outside the heap).
+        return post({ id: req.id, ok: true, value: getHeapStatistics().used_heap_size + process.memoryUsage().arrayBuffers })
     }
   } catch (e) {
     post({ id: req.id, ok: false, error: { code: isAppError(e) ? e.code : 'internal', message: e instanceof Error ? e.message : String(e) } })
