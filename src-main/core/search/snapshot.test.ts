@@ -72,6 +72,16 @@ describe('an index snapshot', () => {
     expect(answers(loaded)).toEqual(answers(index))
   })
 
+  it('loads from bytes wherever they lie in memory (a view of the postings, or a copy when unaligned)', () => {
+    const index = createIndex()
+    index.addAll(docs)
+    const file = join(dir, 'aligned.index')
+    writeIndexSnapshot(index, file)
+    const unaligned = Buffer.concat([Buffer.alloc(1), readFileSync(file)]).subarray(1)
+    expect(unaligned.byteOffset % 4).not.toBe(0)
+    expect(contents(loadIndexSnapshot(unaligned))).toEqual(contents(index))
+  })
+
   it('refuses a file that is not one, or not all of one', () => {
     const index = createIndex()
     index.addAll(docs)
