@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { Archive, ARCHIVE_FILE, MAX_INLINE_ORIGINAL_BYTES, ORIGINALS_DIR } from './archive'
+import { Archive, ARCHIVE_FILE, MAX_INLINE_ORIGINAL_BYTES, newLookups, ORIGINALS_DIR } from './archive'
+import { toStoredArticle } from './text'
 import { migrations } from './migrations'
 import { AppError } from '../errors'
 import { tempDir } from '../../../test-support/tmp'
@@ -188,6 +189,17 @@ describe('articles', () => {
     migrated.deleteArticle(next!.id)
     expect(migrated.addArticles([article(5)], null)[0]!.id).toBe(5)
     migrated.close()
+  })
+
+  it("inserts within a caller's transaction, and refuses to outside one (it would not be all or nothing)", () => {
+    const archive = Archive.open(freshDir())
+    const stored = [article(1), article(2)].map(toStoredArticle)
+    expect(() => archive.insertArticlesInTransaction(stored, null, null, newLookups())).toThrow(/no transaction/)
+    expect(archive.articleCount()).toBe(0)
+    const outcomes = archive.db.transaction(() => archive.insertArticlesInTransaction(stored, null, null, newLookups()))()
+    expect(outcomes.map((o) => o.status)).toEqual(['added', 'added'])
+    expect(archive.articleCount()).toBe(2)
+    archive.close()
   })
 
   it('writes a set of articles all or nothing', () => {

@@ -217,6 +217,15 @@ export class Archive {
    * transactions must not be referred to).
    */
   insertArticles(articles: readonly StoredArticle[], batchId: number | null, originalFile: string | null = null, lookups: ArticleLookups = newLookups()): AddOutcome[] {
+    return this.db.transaction(() => this.insertArticlesInTransaction(articles, batchId, originalFile, lookups))()
+  }
+
+  /**
+   * insertArticles for a caller that holds a transaction (or savepoint) around it and rolls it back
+   * on an error, as the importer does for each file: one savepoint less per file.
+   */
+  insertArticlesInTransaction(articles: readonly StoredArticle[], batchId: number | null, originalFile: string | null, lookups: ArticleLookups): AddOutcome[] {
+    if (!this.db.inTransaction) throw new Error('insertArticlesInTransaction: no transaction is open')
     const findByHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?').pluck()
     // The UNIQUE content_hash makes the duplicate check: no lookup before every insert.
     const insert = this.stmt(
@@ -225,37 +234,35 @@ export class Archive {
        VALUES ((SELECT value + 1 FROM archive_state WHERE key = 'articles_last_id'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
     )
     const { sources } = lookups
-    return this.db.transaction(() =>
-      articles.map((a): AddOutcome => {
-        const hash = a.contentHash
-        const source = a.source?.trim()
-        let sourceId = source ? sources.get(source) : undefined
-        if (source && sourceId === undefined) {
-          // A source is only created for an article that is added, never for a duplicate.
-          const existing = findByHash.get(hash) as number | undefined
-          if (existing !== undefined) return { status: 'duplicate', id: existing }
-          sources.set(source, (sourceId = this.sourceId(source)))
-        }
-        const run = insert.run(
-          a.title.trim(),
-          a.titleDerived ? 1 : 0,
-          a.body,
-          a.publishedAt ?? null,
-          a.publishedAt ? (a.datePrecision ?? 'day') : 'unknown',
-          sourceId ?? null,
-          a.author?.trim() || null,
-          a.url ?? null,
-          a.language ?? 'ar',
-          hash,
-          batchId,
-          originalFile,
-        )
-        if (run.changes === 0) return { status: 'duplicate', id: findByHash.get(hash) as number }
-        const id = Number(run.lastInsertRowid)
-        for (const tag of a.tags ?? []) this.tagArticle(id, tag, lookups)
-        return { status: 'added', id }
-      }),
-    )()
+    return articles.map((a): AddOutcome => {
+      const hash = a.contentHash
+      const source = a.source?.trim()
+      let sourceId = source ? sources.get(source) : undefined
+      if (source && sourceId === undefined) {
+        // A source is only created for an article that is added, never for a duplicate.
+        const existing = findByHash.get(hash) as number | undefined
+        if (existing !== undefined) return { status: 'duplicate', id: existing }
+        sources.set(source, (sourceId = this.sourceId(source)))
+      }
+      const run = insert.run(
+        a.title.trim(),
+        a.titleDerived ? 1 : 0,
+        a.body,
+        a.publishedAt ?? null,
+        a.publishedAt ? (a.datePrecision ?? 'day') : 'unknown',
+        sourceId ?? null,
+        a.author?.trim() || null,
+        a.url ?? null,
+        a.language ?? 'ar',
+        hash,
+        batchId,
+        originalFile,
+      )
+      if (run.changes === 0) return { status: 'duplicate', id: findByHash.get(hash) as number }
+      const id = Number(run.lastInsertRowid)
+      for (const tag of a.tags ?? []) this.tagArticle(id, tag, lookups)
+      return { status: 'added', id }
+    })
   }
 
   /** Ids of the articles carrying any of the tags and (if given) in any of the collections. */

@@ -283,7 +283,7 @@ class BatchWriter {
       // missing one).
       const original = this.archive.storeOriginal(bytes, name)
       const articles = prepared.articles.map((p) => p.article)
-      const results = this.archive.insertArticles(articles, this.batchId, original, this.lookups)
+      const results = this.archive.insertArticlesInTransaction(articles, this.batchId, original, this.lookups)
       let linked = 0
       results.forEach((r, i) => {
         if (r.status !== 'added') return
