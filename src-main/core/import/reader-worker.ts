@@ -9,6 +9,8 @@ const init = workerData as ReaderInit
 
 /** A chunk goes out when it holds this many units or bytes, or has waited this long. */
 const CHUNK_UNITS = 256
+/** …except the first, which goes out sooner: the import thread has nothing to write until it comes. */
+const FIRST_CHUNK_UNITS = 16
 const CHUNK_BYTES = 4 * 1024 * 1024
 const CHUNK_MS = 50
 
@@ -20,6 +22,7 @@ port.on('message', () => {
 })
 
 let chunk: ReadEvent[] = []
+let posted = 0
 let chunkBytes = 0
 let chunkStarted = 0
 const transfers: ArrayBuffer[] = []
@@ -39,6 +42,7 @@ async function flush(): Promise<void> {
   await room()
   ahead++
   post({ type: 'events', events: chunk })
+  posted++
   chunk = []
   chunkBytes = 0
 }
@@ -53,7 +57,7 @@ async function emit(e: ReadEvent): Promise<boolean> {
     chunkBytes += b.byteLength
   }
   chunk.push(e)
-  if (chunk.length >= CHUNK_UNITS || chunkBytes >= CHUNK_BYTES || Date.now() - chunkStarted >= CHUNK_MS) await flush()
+  if (chunk.length >= (posted === 0 ? FIRST_CHUNK_UNITS : CHUNK_UNITS) || chunkBytes >= CHUNK_BYTES || Date.now() - chunkStarted >= CHUNK_MS) await flush()
   return true
 }
 

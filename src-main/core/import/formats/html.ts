@@ -1,11 +1,20 @@
 // Saved web pages: the main text via Mozilla Readability over a linkedom DOM, the metadata from
 // JSON-LD (NewsArticle …) and meta tags. Text only: paragraphs are read from the block elements of
 // the extracted content, scripts and styles are never read.
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
+import { createRequire } from 'node:module'
 import type { ParsedArticle } from '../../model'
 import { dateLine, parseDate, type ParsedDate } from './dates'
 import { cleanLine, finishArticle, ParseError, type ParseProblem } from './shared'
+
+// linkedom takes ~200 ms to load: loaded when the first web page is parsed, so that the threads of
+// an import of other files (and the CLI's other commands) start without it.
+const require = createRequire(import.meta.url)
+let domTools: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability } | null = null
+const htmlTools = () =>
+  (domTools ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+  })
 
 // The few DOM members used here (the project is compiled without the DOM lib).
 interface DomNode {
@@ -226,7 +235,7 @@ function loadDocument(html: string): DomDocument {
   const whole = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html)
   const source = whole ? html : `<!DOCTYPE html><html><head></head><body>${html.replace(/<!doctype[^<>]{0,200}>|<\/?(?:html|head|body)(?:\s[^<>]{0,2000})?>/gi, '')}</body></html>`
   try {
-    const { document } = parseHTML(source) as unknown as { document: DomDocument }
+    const { document } = htmlTools().parseHTML(source) as unknown as { document: DomDocument }
     if (!document?.documentElement) throw new Error('no document element')
     return document
   } catch (e) {
@@ -262,6 +271,7 @@ function readable(doc: DomDocument): { paragraphs: Block[]; title?: string; byli
   const size = measure(doc.documentElement)
   if (size.depth > MAX_DEPTH || size.elements > MAX_ELEMENTS) return null
   try {
+    const { Readability } = htmlTools()
     const r = new Readability<DomNode>(doc as never, { serializer: (el) => el as unknown as DomNode }).parse()
     if (!r?.content) return null
     const paragraphs = blocks(r.content)
