@@ -84,11 +84,14 @@ export interface InterruptedBatch {
   added: number
 }
 
-/** Every file under the given paths, folders walked recursively, hidden files skipped. */
-export function collectFiles(paths: string[]): { files: string[]; missing: string[]; bytes: number } {
+/**
+ * Every file under the given paths, folders walked recursively, hidden files skipped, in name
+ * order. Folders are listed with their entries' types, so a file costs no stat here; `bytes()`
+ * stats them all for their total size (asked only of batches with few files).
+ */
+export function collectFiles(paths: string[]): { files: string[]; missing: string[]; bytes: () => number } {
   const files: string[] = []
   const missing: string[] = []
-  let bytes = 0
   const walk = (p: string) => {
     let st
     try {
@@ -97,14 +100,28 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
       missing.push(p)
       return
     }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name))
-    } else if (st.isFile()) {
-      files.push(p)
-      bytes += st.size
+    if (st.isDirectory()) walkFolder(p)
+    else if (st.isFile()) files.push(p)
+  }
+  const walkFolder = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue
+      const p = join(dir, e.name)
+      if (e.isDirectory()) walkFolder(p)
+      else if (e.isFile()) files.push(p)
+      else walk(p) // a symbolic link: what it points to
     }
   }
   for (const p of paths) walk(resolve(p))
+  const bytes = () =>
+    files.reduce((sum, f) => {
+      try {
+        return sum + statSync(f).size
+      } catch {
+        return sum // gone meanwhile: the reader reports it
+      }
+    }, 0)
   return { files, missing, bytes }
 }
 
@@ -384,7 +401,7 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
 
   let finished = false
   try {
-    if (opts.readerThread ?? (files.length >= READER_THREAD_MIN_FILES || bytes >= READER_THREAD_MIN_BYTES)) {
+    if (opts.readerThread ?? (files.length >= READER_THREAD_MIN_FILES || bytes() >= READER_THREAD_MIN_BYTES)) {
       const reader = new ReaderThread({ ...readOptions, files, done: [...writer.done] })
       try {
         for (;;) {
