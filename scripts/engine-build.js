@@ -5,7 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..')
-export const ENGINE_BUILD_DIR = join(ROOT, 'out', 'main')
+const buildDir = (root) => join(root, 'out', 'main')
+export const ENGINE_BUILD_DIR = buildDir(ROOT)
 
 /** The newest modification time of the sources that go into the bundles (tests do not). */
 function newestSource(dir) {
@@ -20,7 +21,7 @@ function newestSource(dir) {
 
 /** out/main/cli.js when it was built after the last change to src-main and the build config; else null. */
 export function freshEngineBuild(root = ROOT) {
-  const cli = join(root, 'out', 'main', 'cli.js')
+  const cli = join(buildDir(root), 'cli.js')
   if (!existsSync(cli) || !existsSync(join(root, 'src-main'))) return null
   const sources = Math.max(newestSource(join(root, 'src-main')), statSync(join(root, 'electron.vite.config.ts')).mtimeMs)
   return statSync(cli).mtimeMs >= sources ? cli : null

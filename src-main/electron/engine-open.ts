@@ -12,7 +12,7 @@ import { createHandlers } from '../api/handlers'
 import { openRecoverable } from '../api/recovery'
 import type { OpenEngine } from './engine-host'
 
-export function openDesktopEngine(opts: { searchWorkerUrl?: URL; log?: (message: string) => void } = {}): OpenEngine {
+export function openDesktopEngine(opts: { log?: (message: string) => void } = {}): OpenEngine {
   const log = opts.log ?? ((message: string) => console.error(`[arshif] ${message}`))
   return async (init, host) => {
     const jobs = new JobRegistry()
@@ -30,7 +30,7 @@ export function openDesktopEngine(opts: { searchWorkerUrl?: URL; log?: (message:
           throw e
         }
         // The index loads or builds in worker threads: calls are answered meanwhile.
-        const search = new SearchService({ archiveDir: archive.dir, workerUrl: opts.searchWorkerUrl })
+        const search = new SearchService({ archiveDir: archive.dir })
         const backups = startBackupScheduler(archive, { appVersion: init.version, log })
         const handlers = createHandlers({
           archive,

@@ -19,7 +19,7 @@ const { closed } = serveEngine(
     post: (message) => parentPort.postMessage(message),
     listen: (onMessage) => parentPort.on('message', (e) => onMessage(e.data as ToEngine)),
   },
-  // The search worker is bundled beside this file (electron.vite.config.ts).
-  openDesktopEngine({ searchWorkerUrl: new URL('./search-worker.js', import.meta.url) }),
+  // The search and import workers are bundled beside this file and found there (core/worker-script.ts).
+  openDesktopEngine(),
 )
 void closed.then(() => process.exit(0))
