@@ -25,6 +25,7 @@ import Database from 'better-sqlite3'
 import { CORPUS_DIR, requireCorpus } from './corpus'
 import { Archive } from '../src-main/core/archive/archive'
 import { runImportInWorker } from '../src-main/core/import/run'
+import type { ImportProgress } from '../src-main/core/import/importer'
 import { parseFile } from '../src-main/core/import/formats'
 import { readZip } from '../src-main/core/import/zip'
 import { SearchService } from '../src-main/core/search/service'
@@ -95,18 +96,20 @@ async function importPhase(corpus: Corpus): Promise<ImportFigures> {
     const archive = Archive.open(dir)
     const start = performance.now()
     const cpuStart = cpuSeconds()
-    let search = values.follow ? new SearchService({ archiveDir: dir, workerUrl: workerUrl('search-worker.js') }) : null
-    await search?.ready
-    // In a worker thread, as `arshif import` and the app run it.
-    const report = await runImportInWorker({ archiveDir: dir, paths: corpus.paths(), origin: 'bench' }, { workerUrl: workerUrl('import-worker.js') })
+    let search: SearchService | null = null
+    const startSearch = () => (search ??= new SearchService({ archiveDir: dir, workerUrl: workerUrl('search-worker.js') }))
+    if (values.follow) await startSearch().ready
+    // In a worker thread, as `arshif import` and the app run it; the search threads start as the
+    // last files are written, as `arshif import` starts them.
+    const onProgress = (p: ImportProgress) => void (p.done === p.total && startSearch())
+    const report = await runImportInWorker({ archiveDir: dir, paths: corpus.paths(), origin: 'bench' }, { workerUrl: workerUrl('import-worker.js'), onProgress })
     const imported = performance.now()
     const cpuImported = cpuSeconds()
     archive.close()
-    search ??= new SearchService({ archiveDir: dir, workerUrl: workerUrl('search-worker.js') })
-    const documents = await search.sync()
+    const documents = await startSearch().sync()
     const indexed = performance.now()
     const cpuIndexed = cpuSeconds()
-    await search.close()
+    await startSearch().close()
     if (documents !== report.counts.added) throw new Error(`the index holds ${documents} articles, the import added ${report.counts.added}`)
     return {
       articles: report.counts.added,
@@ -178,7 +181,7 @@ if (!values['from-source'] && !freshEngineBuild()) {
 }
 const runChild = <T,>(phase: string, corpus: Corpus): T =>
   JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'import.ts'), '--phase', phase, '--corpus', corpus.name, ...(values.follow ? ['--follow'] : []), ...(values['from-source'] ? ['--from-source'] : [])], {
+    execFileSync(process.execPath, [resolve(import.meta.dirname, 'run.mjs'), resolve(import.meta.dirname, 'import.ts'), '--phase', phase, '--corpus', corpus.name, ...(values.follow ? ['--follow'] : []), ...(values['from-source'] ? ['--from-source'] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 16 * 1024 * 1024,

@@ -37,9 +37,18 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
     const tty = process.stderr.isTTY
     const started = Date.now()
     let lastLine = 0
+    // The saved search index is brought up to date after the import (in worker threads, one per
+    // core), so the app opens on an index that holds the new articles. Its threads start as the
+    // last files are written: their start (~0.2 s) then overlaps the import's commit and checkpoint
+    // on the core the reader thread has left. Not sooner: indexing while the import runs shares the
+    // cores with it and was measured slower end to end (bench/import.ts --follow). What the index
+    // misses of the last commit it catches up with in sync().
+    let search: SearchService | undefined
+    const startSearch = (): SearchService => (search ??= new SearchService({ archiveDir: archive.dir }))
     const onProgress = (p: ImportProgress) => {
       const now = Date.now()
       const finished = p.done === p.total
+      if (finished) startSearch()
       // A line a second when not a terminal (logs), as often as it changes on a terminal.
       if (!finished && now - lastLine < (tty ? 100 : 1000)) return
       lastLine = now
@@ -72,6 +81,9 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
         resume !== undefined ? { archiveDir: archive.dir, paths: [], origin: 'cli', resumeBatchId: resume } : { archiveDir: archive.dir, paths, origin: 'cli', fieldMap },
         { onProgress, signal: cancel.signal },
       )
+    } catch (e) {
+      await search?.close()
+      throw e
     } finally {
       process.removeListener('SIGINT', onInterrupt)
     }
@@ -82,18 +94,14 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
       `batch ${report.batchId}: ${added} articles added${nearDuplicates ? ` (${nearDuplicates} linked to an earlier article they resemble)` : ''}, ${duplicates} duplicates skipped, ${failed} of ${files} files failed` +
         ` in ${duration((Date.now() - started) / 1000)}`,
     )
-    // The saved search index is brought up to date (in worker threads, one per core), so the app
-    // opens on an index that holds the new articles. Only now: indexing while the import runs
-    // shares the cores with it and was measured slower end to end (bench/import.ts --follow).
     const indexing = Date.now()
-    const search = new SearchService({ archiveDir: archive.dir })
     try {
-      const documents = await search.sync()
+      const documents = await startSearch().sync()
       err(`search index up to date: ${documents} articles (${duration((Date.now() - indexing) / 1000)} after the import)`)
     } catch (e) {
       err(`note: the search index could not be updated (${e instanceof Error ? e.message : String(e)}); the app builds it when it next opens.`)
     } finally {
-      await search.close()
+      await startSearch().close()
     }
     if (values.json) out(JSON.stringify(report, null, 2))
     return failed > 0 && added === 0 && duplicates === 0 ? 1 : 0
