@@ -1,13 +1,14 @@
 // The bridge between the Arabic analyzer and the search engine: how documents and query words are
 // turned into index terms, and how matches are found again in the original text for highlights,
 // phrase checks and the strict (diacritics / hamza) switches.
-import { analyze, expandQueryTerm, normalize, normalizeQueryTerm, processTerm, tokenize, tokenizeWords, ANALYZER_ID, type NormalizeOptions } from '../arabic'
+import { analyze, expandQueryTerm, forEachWord, normalize, normalizeQueryTerm, processTerm, tokenize, tokenizeWords, ANALYZER_ID, type NormalizeOptions } from '../arabic'
 
 /** Changes whenever analysis changes, so saved indexes made by another analyzer are rebuilt. */
 export const ANALYZER_VERSION = ANALYZER_ID
 
 export const analyzeForIndex = {
-  tokenize: (text: string): string[] => tokenizeWords(text),
+  // With the same words as ranges of the text, for a bulk build that makes no string per word (./bulk-build.ts).
+  tokenize: Object.assign((text: string): string[] => tokenizeWords(text), { forEachWord }),
   processTerm: (term: string): string | null => processTerm(term),
 }
 

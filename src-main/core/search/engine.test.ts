@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import MiniSearch from 'minisearch'
 import { sampleSearchDocuments } from '../../../test-support/articles'
 import { bulkBuilder } from './bulk-build'
 import { createIndex, search, type SearchDocument } from './engine'
@@ -23,6 +24,49 @@ describe('building the index', () => {
     plain.discard(1)
     bulk.add({ ...docs[0]!, id: 100 })
     plain.add({ ...docs[0]!, id: 100 })
+    expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
+  })
+  // Documents with many distinct word forms (the form table grows several times), some repeated
+  // within a field and across fields, with stopwords and forms that stem to one term.
+  const manyForms = (count: number): SearchDocument[] => {
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'
+    const word = (n: number) => {
+      let w = ''
+      for (let k = n + 1; k > 0; k = Math.floor(k / letters.length)) w += letters[k % letters.length]
+      return w
+    }
+    return Array.from({ length: count }, (_, i) => ({
+      id: i + 1,
+      title: `ال${word(i)} و${word(i * 7)} ${word(i)}`,
+      body: Array.from({ length: 40 }, (_, k) => `${['في', 'من', 'ال', 'و'][k % 4]}${word(i * 40 + k)} ${word(i * 3 + k)}`).join(' '),
+      author: '',
+      source: i % 3 ? 'وكالة الأنباء' : '',
+      date: '',
+    }))
+  }
+
+  it('in bulk gives the same index with thousands of word forms, and when it forgets them on the way', () => {
+    const docs = manyForms(400)
+    const plain = createIndex()
+    plain.addAll(docs)
+    for (const rememberForms of [undefined, 3000]) {
+      const bulk = createIndex()
+      const builder = bulkBuilder(bulk, rememberForms ? { rememberForms } : {})
+      for (let i = 0; i < docs.length; i += 150) builder.add(docs.slice(i, i + 150))
+      builder.flush()
+      expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
+    }
+  })
+
+  it('in bulk gives the same index with a tokenizer that gives its words as strings only', () => {
+    const docs = manyForms(200)
+    const options = { fields: ['title', 'body', 'source'], storeFields: ['source'] }
+    const plain = new MiniSearch<SearchDocument>(options)
+    plain.addAll(docs)
+    const bulk = new MiniSearch<SearchDocument>(options)
+    const builder = bulkBuilder(bulk)
+    builder.add(docs)
+    builder.flush()
     expect(JSON.stringify(bulk)).toEqual(JSON.stringify(plain))
   })
 })
