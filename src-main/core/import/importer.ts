@@ -203,6 +203,9 @@ class BatchWriter {
   private pending = 0
   private readonly nearDuplicates: NearDuplicateIndex
   private readonly insertOutcome
+  private readonly insertOutcomes
+  /** Outcome rows not written yet: batch id, unit, outcome (JSON), one row after another. */
+  private outcomeRows: (number | string)[] = []
   /** Source and tag ids met in the open transaction. */
   private lookups = newLookups()
 
@@ -227,6 +230,7 @@ class BatchWriter {
     this.nearDuplicates = new NearDuplicateIndex(archive.db, { inMemory: true })
     this.generation = archive.articlesGeneration()
     this.insertOutcome = archive.db.prepare('INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES (?, ?, ?)')
+    this.insertOutcomes = archive.db.prepare(`INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES ${Array(OUTCOME_ROWS).fill('(?, ?, ?)').join(', ')}`)
     for (const unit of archive.db.prepare('SELECT unit FROM import_file_outcomes WHERE batch_id = ?').pluck().all(batchId) as string[]) this.done.add(unit)
   }
 
@@ -237,12 +241,24 @@ class BatchWriter {
     )
   }
 
-  /** A unit without articles (failed, refused, empty): only its outcome. */
+  /**
+   * Records a unit's outcome (alone for a unit without articles: failed, refused, empty). The rows
+   * wait, like the band rows, and are written together just before the commit, so they still
+   * commit with their units' articles: one statement per OUTCOME_ROWS units instead of one each.
+   */
   record(unit: string, outcome: FileOutcome): void {
     this.begin()
-    this.insertOutcome.run(this.batchId, unit, JSON.stringify(outcome))
+    this.outcomeRows.push(this.batchId, unit, JSON.stringify(outcome))
     this.done.add(unit)
     this.pending++
+  }
+
+  private writeOutcomes(): void {
+    const rows = this.outcomeRows
+    let i = 0
+    for (; i + 3 * OUTCOME_ROWS <= rows.length; i += 3 * OUTCOME_ROWS) this.insertOutcomes.run(rows.slice(i, i + 3 * OUTCOME_ROWS))
+    for (; i < rows.length; i += 3) this.insertOutcome.run(rows[i], rows[i + 1], rows[i + 2])
+    this.outcomeRows = []
   }
 
   private begin(): void {
@@ -257,8 +273,9 @@ class BatchWriter {
 
   /** Commits the units written so far (call before any await). */
   commit(): void {
-    // The band rows wait for this moment (NearDuplicateIndex): they commit with their articles.
+    // The band and outcome rows wait for this moment: they commit with their articles.
     this.nearDuplicates.flush()
+    this.writeOutcomes()
     if (this.open) {
       this.generation = this.archive.articlesGeneration()
       this.archive.db.exec('COMMIT')
@@ -316,7 +333,7 @@ class BatchWriter {
     try {
       writeUnit()
     } catch (e) {
-      // Rolled back: the unit's band rows must not be written either.
+      // Rolled back: the unit's band rows must not be written either. (Its outcome is recorded last, after anything that may fail.)
       this.nearDuplicates.discardSince(bandsMark)
       return this.fail(unit, outcome, e instanceof Error ? e.message : String(e))
     }
@@ -338,6 +355,8 @@ class BatchWriter {
 // so units are grouped: about a second's worth, which is also what a crash can lose (and resuming
 // imports again) and how long a cancel waits.
 const COMMIT_EVERY_UNITS = 1000
+/** Outcome rows written by one statement at a commit. */
+const OUTCOME_ROWS = 100
 const COMMIT_EVERY_MS = 1000
 const IMPORT_CACHE_KB = 16 * 1024
 /** WAL pages (4 KB) before a checkpoint during an import: 64 MB. */

@@ -95,6 +95,39 @@ describe('refusals and reported problems', () => {
   })
 })
 
+describe('a file the archive fails to write', () => {
+  it('is reported with the reason and leaves nothing of itself behind, and the rest is imported', async () => {
+    const dir = tempDir()
+    const folder = join(dir, 'batch')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'a-good.txt'), GOOD)
+    // Long enough to be signed for near-duplicates (bands and signature rows).
+    const record = (title: string, n: number) =>
+      JSON.stringify({ title, content: `نص السجل رقم ${n} عن افتتاح سوق شعبية جديدة في الحي الغربي من المدينة بحضور التجار والأهالي، وقال رئيس البلدية إن السوق ستفتح أبوابها كل يوم من الصباح حتى المساء، وإن المرحلة الثانية من المشروع تبدأ في الربيع المقبل.` })
+    writeFileSync(join(folder, 'b-records.jsonl'), [record('سجل أول', 1), record('يرفضه الأرشيف', 2), record('سجل ثالث', 3)].join('\n'))
+    writeFileSync(join(folder, 'c-good.txt'), GOOD.replace('خبر سليم', 'خبر سليم آخر').replace('حديقة', 'مكتبة'))
+    const archive = Archive.open(join(dir, 'archive'))
+    // As a full disk or a damaged database would, for one article in the middle of a file.
+    archive.db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title = 'يرفضه الأرشيف' BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
+    const report = await importPaths(archive, [folder], { origin: 'test' })
+    expect(report.counts).toMatchObject({ files: 3, added: 2, duplicates: 0, failed: 1 })
+    const failed = report.files.find((f) => f.file === 'b-records.jsonl')!
+    expect(failed).toMatchObject({ status: 'failed', added: 0 })
+    expect(failed.problems.join(' ')).toMatch(/simulated write failure/)
+    const count = (sql: string) => archive.db.prepare(sql).pluck().get()
+    // Not the record written before the failure, nor the file's original, signatures or bands.
+    expect(count(`SELECT count(*) FROM articles WHERE title LIKE 'سجل%'`)).toBe(0)
+    expect(count('SELECT count(*) FROM articles')).toBe(2)
+    expect(count('SELECT count(*) FROM original_blobs')).toBe(2)
+    expect(count('SELECT count(*) FROM article_signatures WHERE article_id NOT IN (SELECT id FROM articles)')).toBe(0)
+    // (the id the rolled-back record had goes to the next file's article: bands must not point at it)
+    expect(count('SELECT count(*) FROM article_bands WHERE article_id NOT IN (SELECT article_id FROM article_signatures)')).toBe(0)
+    // One record per file, the failed one's with its reason.
+    expect(count('SELECT count(*) FROM import_file_outcomes')).toBe(3)
+    archive.close()
+  })
+})
+
 describe.runIf(hasCorpus)('corpus files with known answers, imported into an archive', () => {
   const archive = Archive.open(join(tempDir(), 'archive'))
   const stored = (file: string) => {
