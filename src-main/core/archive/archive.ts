@@ -369,10 +369,10 @@ export class Archive {
    * to it, so a crash keeps both or neither. Outside a transaction the row commits on its own.
    * Larger files are written beside the database, to a temporary name and renamed, so a crash never
    * leaves a truncated original. An address already held as a loose file (archives from before
-   * schema 5) is not stored again.
+   * schema 5) is not stored again. `sha256`: the bytes' hash when the caller made it already.
    */
-  storeOriginal(bytes: Uint8Array, fileName: string): string {
-    const hash = createHash('sha256').update(bytes).digest('hex')
+  storeOriginal(bytes: Uint8Array, fileName: string, sha256?: string): string {
+    const hash = sha256 ?? createHash('sha256').update(bytes).digest('hex')
     const ext = extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10)
     const rel = join(ORIGINALS_DIR, hash.slice(0, 2), hash + ext)
     const abs = join(this.dir, rel)

@@ -315,7 +315,7 @@ class BatchWriter {
       // In the unit's transaction: an original kept in the database commits with its articles, and
       // one written as a file is there before they are (a crash leaves an unused copy, never a
       // missing one).
-      const original = this.archive.storeOriginal(bytes, name)
+      const original = this.archive.storeOriginal(bytes, name, prepared.sha256)
       const articles = prepared.articles.map((p) => p.article)
       const results = this.archive.insertArticlesInTransaction(articles, this.batchId, original, this.lookups)
       let linked = 0

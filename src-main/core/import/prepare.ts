@@ -2,6 +2,7 @@
 // touched: parsing, and for each article its stored body, content hash and MinHash signature.
 // Pure and thread-agnostic, so that the same code runs in the import thread (small imports) or
 // in the reader thread that works ahead of it (./reader.ts), and both give the same archive.
+import { createHash } from 'node:crypto'
 import { toStoredArticle, type StoredArticle } from '../archive/text'
 import type { ParsedArticle } from '../model'
 import { parseFile, type FieldMap } from './formats'
@@ -16,7 +17,8 @@ export interface PreparedArticle {
 }
 
 export type PreparedUnit =
-  | { ok: true; format: string; problems: string[]; articles: PreparedArticle[] }
+  /** `sha256`: of the unit's bytes, the address of its original (hashed here, off the import thread). */
+  | { ok: true; format: string; problems: string[]; articles: PreparedArticle[]; sha256: string }
   /** The unit as a whole could not be parsed: the reason, in words. */
   | { ok: false; problem: string }
 
@@ -33,6 +35,7 @@ export function prepareUnit(name: string, bytes: Uint8Array, fieldMap?: FieldMap
       format: parsed.format,
       problems: parsed.problems.map((p) => (p.record !== undefined ? `Record ${p.record}: ${p.reason}` : p.reason)),
       articles: parsed.articles.map(prepareArticle),
+      sha256: parsed.articles.length ? createHash('sha256').update(bytes).digest('hex') : '',
     }
   } catch (e) {
     return { ok: false, problem: e instanceof Error ? e.message : String(e) }
