@@ -16,6 +16,10 @@ export const ARCHIVE_FILE = 'archive.sqlite'
 export const ORIGINALS_DIR = 'originals'
 /** Originals up to this size are kept in the database (original_blobs), larger ones as files. */
 export const MAX_INLINE_ORIGINAL_BYTES = 1024 * 1024
+/** Small originals waiting to be written (storeOriginal's `defer`): address, bytes, address, bytes … */
+export type DeferredOriginals = (string | Uint8Array)[]
+/** Deferred originals written by one statement. */
+const ORIGINAL_ROWS = 50
 /** An original's address: `originals/<first two hex of the hash>/<sha256><ext>`, nothing else. */
 export const ORIGINAL_ADDRESS = /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}(\.[a-z0-9]{0,9})?$/
 
@@ -369,15 +373,21 @@ export class Archive {
    * to it, so a crash keeps both or neither. Outside a transaction the row commits on its own.
    * Larger files are written beside the database, to a temporary name and renamed, so a crash never
    * leaves a truncated original. An address already held as a loose file (archives from before
-   * schema 5) is not stored again. `sha256`: the bytes' hash when the caller made it already.
+   * schema 5) is not stored again.
+   *
+   * `sha256`: the bytes' hash when the caller made it already. `defer`: a list the row waits in
+   * instead, to be written with writeDeferredOriginals before the transaction commits (an import
+   * writes its originals together, outside each file's savepoint).
    */
-  storeOriginal(bytes: Uint8Array, fileName: string, sha256?: string): string {
+  storeOriginal(bytes: Uint8Array, fileName: string, { sha256, defer }: { sha256?: string; defer?: DeferredOriginals } = {}): string {
     const hash = sha256 ?? createHash('sha256').update(bytes).digest('hex')
     const ext = extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10)
     const rel = join(ORIGINALS_DIR, hash.slice(0, 2), hash + ext)
     const abs = join(this.dir, rel)
     if (bytes.byteLength <= MAX_INLINE_ORIGINAL_BYTES) {
-      if (!this.mayHoldLooseOriginals() || !existsSync(abs)) this.stmt('INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES (?, ?)').run(rel, bytes)
+      if (this.mayHoldLooseOriginals() && existsSync(abs)) return rel
+      if (defer) defer.push(rel, bytes)
+      else this.stmt('INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES (?, ?)').run(rel, bytes)
     } else if (!existsSync(abs)) {
       const sub = join(this.dir, ORIGINALS_DIR, hash.slice(0, 2))
       if (!this.originalDirs.has(sub)) mkdirSync(sub, { recursive: true }), this.originalDirs.add(sub)
@@ -389,6 +399,18 @@ export class Archive {
     return rel
   }
   private readonly originalDirs = new Set<string>()
+
+  /** Writes the originals storeOriginal deferred (call in the transaction of their articles), and empties the list. */
+  writeDeferredOriginals(rows: DeferredOriginals): void {
+    let i = 0
+    if (rows.length >= 2 * ORIGINAL_ROWS) {
+      const many = this.stmt(`INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES ${Array(ORIGINAL_ROWS).fill('(?, ?)').join(', ')}`)
+      for (; i + 2 * ORIGINAL_ROWS <= rows.length; i += 2 * ORIGINAL_ROWS) many.run(rows.slice(i, i + 2 * ORIGINAL_ROWS))
+    }
+    const one = this.stmt('INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES (?, ?)')
+    for (; i < rows.length; i += 2) one.run(rows[i], rows[i + 1])
+    rows.length = 0
+  }
 
   /**
    * Whether originals/ may hold files, so a fresh archive's small originals cost no file lookup.

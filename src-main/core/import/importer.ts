@@ -10,7 +10,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, join, resolve } from 'node:path'
-import { newLookups, type Archive } from '../archive/archive'
+import { newLookups, type Archive, type DeferredOriginals } from '../archive/archive'
 import { AppError } from '../errors'
 import type { FieldMap } from './formats'
 import { NearDuplicateIndex } from './near-duplicates'
@@ -206,6 +206,9 @@ class BatchWriter {
   private readonly insertOutcomes
   /** Outcome rows not written yet: batch id, unit, outcome (JSON), one row after another. */
   private outcomeRows: (number | string)[] = []
+  /** The open transaction's small originals, written just before it commits (Archive.storeOriginal), and their size. */
+  private readonly originals: DeferredOriginals = []
+  private originalBytes = 0
   /** Source and tag ids met in the open transaction. */
   private lookups = newLookups()
 
@@ -273,9 +276,11 @@ class BatchWriter {
 
   /** Commits the units written so far (call before any await). */
   commit(): void {
-    // The band and outcome rows wait for this moment: they commit with their articles.
+    // The band, outcome and original rows wait for this moment: they commit with their articles.
     this.nearDuplicates.flush()
     this.writeOutcomes()
+    this.archive.writeDeferredOriginals(this.originals)
+    this.originalBytes = 0
     if (this.open) {
       this.generation = this.archive.articlesGeneration()
       this.archive.db.exec('COMMIT')
@@ -286,7 +291,7 @@ class BatchWriter {
 
   /** Commits when enough units or time have gone by; says whether it did. */
   commitSometimes(): boolean {
-    if (!this.open || (this.pending < COMMIT_EVERY_UNITS && Date.now() - this.openedAt < COMMIT_EVERY_MS)) return false
+    if (!this.open || (this.pending < COMMIT_EVERY_UNITS && this.originalBytes < COMMIT_EVERY_BYTES && Date.now() - this.openedAt < COMMIT_EVERY_MS)) return false
     this.commit()
     return true
   }
@@ -311,11 +316,13 @@ class BatchWriter {
     }
     this.begin()
     const bandsMark = this.nearDuplicates.pendingMark()
+    const originalsMark = this.originals.length
     const writeUnit = this.archive.db.transaction(() => {
       // In the unit's transaction: an original kept in the database commits with its articles, and
       // one written as a file is there before they are (a crash leaves an unused copy, never a
       // missing one).
-      const original = this.archive.storeOriginal(bytes, name, prepared.sha256)
+      const original = this.archive.storeOriginal(bytes, name, { sha256: prepared.sha256, defer: this.originals })
+      this.originalBytes += bytes.byteLength
       const articles = prepared.articles.map((p) => p.article)
       const results = this.archive.insertArticlesInTransaction(articles, this.batchId, original, this.lookups)
       let linked = 0
@@ -333,8 +340,9 @@ class BatchWriter {
     try {
       writeUnit()
     } catch (e) {
-      // Rolled back: the unit's band rows must not be written either. (Its outcome is recorded last, after anything that may fail.)
+      // Rolled back: the unit's band rows and original must not be written either. (Its outcome is recorded last, after anything that may fail.)
       this.nearDuplicates.discardSince(bandsMark)
+      this.originals.length = originalsMark
       return this.fail(unit, outcome, e instanceof Error ? e.message : String(e))
     }
     return outcome
@@ -355,9 +363,11 @@ class BatchWriter {
 // so units are grouped: about a second's worth, which is also what a crash can lose (and resuming
 // imports again) and how long a cancel waits.
 const COMMIT_EVERY_UNITS = 1000
+const COMMIT_EVERY_MS = 1000
+/** …or sooner when this many bytes of originals wait in memory to be written with it. */
+const COMMIT_EVERY_BYTES = 32 * 1024 * 1024
 /** Outcome rows written by one statement at a commit. */
 const OUTCOME_ROWS = 100
-const COMMIT_EVERY_MS = 1000
 const IMPORT_CACHE_KB = 16 * 1024
 /** WAL pages (4 KB) before a checkpoint during an import: 64 MB. */
 const IMPORT_WAL_PAGES = 16384

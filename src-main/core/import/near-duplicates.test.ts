@@ -7,7 +7,7 @@ import { corpusPath, hasCorpus } from '../../../test-support/corpus'
 import { tempDir } from '../../../test-support/tmp'
 import { Archive } from '../archive/archive'
 import { importPaths } from './importer'
-import { linkedArticles, LINK_THRESHOLD } from './near-duplicates'
+import { linkedArticles, LINK_THRESHOLD, NearDuplicateIndex } from './near-duplicates'
 import { estimateSimilarity, signatureOf } from './near-duplicates-signature'
 
 // A wire story (written for this test) and what outlets make of it.
@@ -32,6 +32,37 @@ const UNRELATED = [
 ]
 
 const article = (title: string, date: string, source: string, paragraphs: string[]) => `${title}\n${date}\nالمصدر: ${source}\n\n${paragraphs.join('\n\n')}\n`
+
+describe('an index that keeps rows in memory until the commit (the importer\'s)', () => {
+  it('compares with articles not written yet, forgets the rolled-back ones, and writes the rest at flush', () => {
+    const archive = Archive.open(join(tempDir(), 'archive'))
+    // Explicit ids, as the archive gives them: never one of a removed article.
+    let lastId = 0
+    const insertRow = archive.db.prepare(`INSERT INTO articles (id, title, body, content_hash) VALUES (?, ?, '', ?)`)
+    const insert = { run: (title: string, hash: string) => insertRow.run(++lastId, title, hash) }
+    const index = new NearDuplicateIndex(archive.db, { inMemory: true })
+    const signed = (paragraphs: string[]) => signatureOf(paragraphs.join('\n'))!
+    archive.db.transaction(() => {
+      const wire = Number(insert.run('wire', 'h1').lastInsertRowid)
+      expect(index.addSigned(wire, signed(WIRE), null)).toEqual([])
+      // A unit rolled back after its article was signed: its signature must not be compared with, nor written.
+      const mark = index.pendingMark()
+      const gone = Number(insert.run('gone', 'h2').lastInsertRowid)
+      index.addSigned(gone, signed(UNRELATED), null)
+      index.discardSince(mark)
+      archive.db.prepare('DELETE FROM articles WHERE id = ?').run(gone)
+      const reprint = Number(insert.run('reprint', 'h3').lastInsertRowid)
+      expect(index.addSigned(reprint, signed(REPRINT), null).map((l) => l.id)).toEqual([wire])
+      const unrelated = Number(insert.run('unrelated', 'h4').lastInsertRowid)
+      expect(index.addSigned(unrelated, signed(UNRELATED), null)).toEqual([])
+      expect(archive.db.prepare('SELECT count(*) FROM article_signatures').pluck().get()).toBe(0)
+      index.flush()
+      expect(archive.db.prepare('SELECT article_id FROM article_signatures ORDER BY article_id').pluck().all()).toEqual([wire, reprint, unrelated])
+      expect(archive.db.prepare('SELECT DISTINCT article_id FROM article_bands ORDER BY article_id').pluck().all()).toEqual([wire, reprint, unrelated])
+    })()
+    archive.close()
+  })
+})
 
 describe('signatures', () => {
   it('are equal for texts that differ only in diacritics, tatweel and hamza forms', () => {

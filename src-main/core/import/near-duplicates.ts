@@ -63,7 +63,8 @@ export const signatureText = (a: { title: string; paragraphs: readonly string[] 
  * (./near-duplicates-recent.ts), and their rows wait there until `flush()`, which the importer
  * calls just before it commits: written one at a time, each unit's 24 rows land on 24 random pages
  * of the band B-tree, and within the unit's savepoint SQLite copies every page it touches to its
- * statement journal first (that was most of the cost of a small file). Candidates come from that
+ * statement journal first (that was most of the cost of a small file). The signatures wait with
+ * them, for the same reason (and are compared from memory meanwhile). Candidates come from that
  * memory and, unless the archive held no bands when the import began (the common first import),
  * from the database too. The caller must call `useDatabase()` as soon as others may have written
  * bands (another connection added or deleted articles).
@@ -82,12 +83,16 @@ export class NearDuplicateIndex {
   private askDatabase: boolean
   /** Band rows not written yet, as [key, article id] pairs one after another. */
   private pending: number[] = []
+  /** Signatures not written yet (inMemory), in the order their articles were added. */
+  private pendingSignatures = new Map<number, Uint32Array>()
+  private readonly insertSignatures: Database.Statement
 
   constructor(
     private readonly db: Database.Database,
     { inMemory = false }: { inMemory?: boolean } = {},
   ) {
     this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
+    this.insertSignatures = db.prepare(`INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES ${Array(FLUSH_SIGNATURES).fill('(?, ?)').join(', ')}`)
     // All of an article's bands in one statement: one call into SQLite instead of BANDS.
     this.insertBand = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`)
     this.insertBandRow = db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)')
@@ -125,9 +130,13 @@ export class NearDuplicateIndex {
     if (this.askDatabase) for (const other of this.candidatesOf.all(...keys) as number[]) candidates.add(other)
     for (const other of candidates) {
       if (other === id) continue
-      const blob = this.signatureOfId.get(other) as Buffer | undefined
-      if (!blob) continue // a stale band of a deleted (or rolled back) article
-      const similarity = estimateSimilarity(sig, signatureFromBlob(blob))
+      let otherSig = this.pendingSignatures.get(other)
+      if (!otherSig) {
+        const blob = this.signatureOfId.get(other) as Buffer | undefined
+        if (!blob) continue // a stale band of a deleted (or rolled back) article
+        otherSig = signatureFromBlob(blob)
+      }
+      const similarity = estimateSimilarity(sig, otherSig)
       if (similarity >= LINK_THRESHOLD) links.push({ id: other, similarity })
     }
     links.sort((a, b) => b.similarity - a.similarity || a.id - b.id)
@@ -139,11 +148,12 @@ export class NearDuplicateIndex {
       if (thisIsLater) this.insertLink.run(id, link.id, link.similarity)
       else this.insertLink.run(link.id, id, link.similarity)
     }
-    this.insertSignature.run(id, signatureToBlob(sig))
     if (!this.recent) {
+      this.insertSignature.run(id, signatureToBlob(sig))
       this.insertBand.run(keys.flatMap((key) => [key, id]))
       return links
     }
+    this.pendingSignatures.set(id, sig)
     for (const key of keys) this.pending.push(key, id)
     this.recent.add(keys, id)
     if (this.recent.articles === MAX_REMEMBERED) {
@@ -160,13 +170,20 @@ export class NearDuplicateIndex {
     return this.pending.length
   }
 
-  /** Forgets the band rows added since `mark` (their articles were rolled back). */
+  /** Forgets the band rows and signatures added since `mark` (their articles were rolled back). */
   discardSince(mark: number): void {
+    for (let i = mark + 1; i < this.pending.length; i += 2) this.pendingSignatures.delete(this.pending[i]!)
     this.pending.length = Math.min(this.pending.length, mark)
   }
 
   /** Writes the band rows that wait, in key order (neighbouring rows share B-tree pages). Call inside the transaction, before it commits. */
   flush(): void {
+    const signatures = [...this.pendingSignatures]
+    let s = 0
+    for (; s + FLUSH_SIGNATURES <= signatures.length; s += FLUSH_SIGNATURES)
+      this.insertSignatures.run(signatures.slice(s, s + FLUSH_SIGNATURES).flatMap(([id, sig]) => [id, signatureToBlob(sig)]))
+    for (; s < signatures.length; s++) this.insertSignature.run(signatures[s]![0], signatureToBlob(signatures[s]![1]))
+    this.pendingSignatures.clear()
     const pairs = this.pending
     const n = pairs.length / 2
     if (n === 0) return
@@ -187,6 +204,8 @@ export class NearDuplicateIndex {
 
 /** Band rows written by one statement when pending rows are flushed. */
 const FLUSH_ROWS = 240
+/** Signatures written by one statement when they are flushed. */
+const FLUSH_SIGNATURES = 50
 
 /**
  * Signs and links the articles an `addArticles` call just added (for callers that add articles
