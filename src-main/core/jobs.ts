@@ -4,6 +4,7 @@
 // (e.g. an import batch left 'running'), not through this registry.
 import { randomUUID } from 'node:crypto'
 import { AppError, isAppError, type ErrorCode } from './errors'
+import { TimeLeft } from './time-left'
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
 
@@ -59,12 +60,13 @@ export class JobRegistry {
       error: null,
     }
     this.jobs.set(info.id, { info, controller, started })
+    const timeLeft = new TimeLeft()
     const ctx: JobContext = {
       signal: controller.signal,
       progress: (p) => {
         const seconds = (Date.now() - started) / 1000
         const rate = p.rate ?? (seconds > 0 ? p.done / seconds : 0)
-        const etaSeconds = p.etaSeconds ?? (rate > 0 && p.total >= p.done ? Math.round((p.total - p.done) / rate) : undefined)
+        const etaSeconds = p.etaSeconds ?? timeLeft.update(p.done, p.total)
         info.progress = { ...p, rate, etaSeconds }
       },
     }

@@ -4,6 +4,7 @@
 import type { FieldMap } from '../../core/import/formats'
 import type { ImportProgress, ImportReport } from '../../core/import/importer'
 import { SearchService } from '../../core/search/service'
+import { TimeLeft } from '../../core/time-left'
 import { err, intOption, openArchive, out, UsageError, type Options } from '../common'
 
 const MAP_FIELDS = ['title', 'body', 'date', 'source', 'author', 'url'] as const
@@ -37,6 +38,7 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
     const tty = process.stderr.isTTY
     const started = Date.now()
     let lastLine = 0
+    const timeLeft = new TimeLeft()
     // The saved search index is brought up to date after the import (in worker threads, one per
     // core), so the app opens on an index that holds the new articles. Its threads start as the
     // last files are written: their start (~0.2 s) then overlaps the import's commit and checkpoint
@@ -53,10 +55,9 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
       if (!finished && now - lastLine < (tty ? 100 : 1000)) return
       lastLine = now
       const seconds = Math.max(0.001, (now - started) / 1000)
-      const filesPerSecond = p.done / seconds
-      const left = filesPerSecond > 0 ? (p.total - p.done) / filesPerSecond : 0
+      const left = timeLeft.update(p.done, p.total)
       const near = p.nearDuplicates ? ` (${p.nearDuplicates} near-duplicates linked)` : ''
-      const line = `importing ${p.done}/${p.total} files · ${p.added} added${near} · ${p.duplicates} duplicates · ${p.failed} failed · ${Math.round(p.added / seconds)} articles/s · ${finished ? 'done' : `~${duration(left)} left`}`
+      const line = `importing ${p.done}/${p.total} files · ${p.added} added${near} · ${p.duplicates} duplicates · ${p.failed} failed · ${Math.round(p.added / seconds)} articles/s · ${finished ? 'done' : left === undefined ? 'estimating time left' : `~${duration(left)} left`}`
       process.stderr.write(tty ? `\r${line}\x1b[K` : line + '\n')
     }
     // Loaded on demand: the parsers are the heaviest part of the CLI and only import needs them.
