@@ -318,9 +318,9 @@ class BatchWriter {
     const bandsMark = this.nearDuplicates.pendingMark()
     const originalsMark = this.originals.length
     const writeUnit = this.archive.db.transaction(() => {
-      // In the unit's transaction: an original kept in the database commits with its articles, and
-      // one written as a file is there before they are (a crash leaves an unused copy, never a
-      // missing one).
+      // An original kept in the database waits for the commit of its articles (and is dropped
+      // with them if the unit rolls back); one written as a file is there before they are (a crash
+      // leaves an unused copy, never a missing one).
       const original = this.archive.storeOriginal(bytes, name, { sha256: prepared.sha256, defer: this.originals })
       this.originalBytes += bytes.byteLength
       const articles = prepared.articles.map((p) => p.article)

@@ -2,9 +2,10 @@
 // would make it (tested). MiniSearch's `add` does, for every word of every document: a Set insert
 // (to count distinct words), processTerm (normalize + stem), a walk of its radix tree, and three
 // Map operations on the term's postings — 9 M times for SaudiNewsNet. Here each field's words are
-// counted first (one Map operation a word), and each distinct word is then analyzed and posted once
-// per document, with its count. Words already seen map straight to their term's postings (the
-// tree's own objects), so the analyzer and the tree walk run once per distinct word form.
+// counted first, read straight from the text into a table of the word forms met so far (no string
+// per word), and each distinct word is then posted once per document, with its count. A form is
+// analyzed once, the first time it is met, and its term's postings (the tree's own objects) are
+// found by name, so the analyzer and the tree walk run once per form and once per term.
 //
 // Relies on MiniSearch 7's internals (checked at start; anything else falls back to `addAll`), and
 // only while nothing is discarded: a discard lets MiniSearch delete a term's node from the tree,
@@ -226,8 +227,9 @@ function wordScanner(tokenize: Tokenize): (text: string, field: string, onWord: 
  * The distinct word forms met, each stored once as its UTF-16 code units and found again by a hash
  * of them, straight from the text; and how often each occurs in the field being read. A form is
  * analyzed (`termOf`) the first time it is met, which is when MiniSearch would first analyze it.
- * (A string and a Map entry per word made a quarter of a build's time garbage collection.)
- * Assumes, as MiniSearch's own caching would not, that a form analyzes to the same term in every field.
+ * (A string and a Map entry per word kept the garbage collector busy for a quarter of a build.)
+ * Assumes that a form gives the same term in every field, as the Arabic analyzer does (its
+ * processTerm ignores the field).
  */
 function wordForms(termOf: (word: string, field: string) => PendingTerm | null, rememberForms: number) {
   let slots = new Int32Array(1 << 12) // form + 1, 0 for an empty slot
