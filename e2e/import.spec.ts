@@ -174,9 +174,11 @@ test('files dropped on the window in another view open the Import view with them
 })
 
 test('a cancelled import of a typed folder path is resumed from the history and completes', async ({ page, served }) => {
+  const FILES = 5000
   const root = mkdtempSync(join(tmpdir(), 'arshif-import-resume-'))
   try {
-    for (let i = 1; i <= 300; i++) writeFileSync(join(root, `r${String(i).padStart(3, '0')}.txt`), `تقرير الاستئناف رقم ${i}\n\nنص التقرير رقم ${i} عن حركة الملاحة في الميناء.`)
+    // Enough files that the import is still going when the cancel arrives (300 took ~0.1 s to write, 3,000 about a second).
+    for (let i = 1; i <= FILES; i++) writeFileSync(join(root, `r${String(i).padStart(4, '0')}.txt`), `تقرير الاستئناف رقم ${i}\n\nنص التقرير رقم ${i} عن حركة الملاحة في الميناء.`)
     await openImport(page, served.url)
     const before = await statusCount(page)
     await page.getByTestId('import-path').fill(root)
@@ -190,10 +192,10 @@ test('a cancelled import of a typed folder path is resumed from the history and 
 
     await row.getByTestId('import-resume').click()
     await expect(page.getByTestId('import-report')).toContainText('اكتمل الاستيراد', { timeout: 120_000 })
-    await expect(page.getByTestId('import-count-added').locator('dd')).toHaveText('300')
+    await expect(page.getByTestId('import-count-added').locator('dd')).toHaveText(String(FILES))
     await expect(page.getByTestId('import-count-failed').locator('dd')).toHaveText('0')
     await expect(row.getByTestId('import-batch-status')).toHaveText('اكتمل')
-    await expect.poll(() => statusCount(page)).toBe(before + 300)
+    await expect.poll(() => statusCount(page)).toBe(before + FILES)
     expect(served.problems).toEqual([])
   } finally {
     rmSync(root, { recursive: true, force: true })
