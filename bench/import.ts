@@ -101,7 +101,7 @@ async function importPhase(corpus: Corpus): Promise<ImportFigures> {
     if (values.follow) await startSearch().ready
     // In a worker thread, as `arshif import` and the app run it; the search threads start as the
     // last files are written, as `arshif import` starts them.
-    const onProgress = (p: ImportProgress) => void (p.done === p.total && startSearch())
+    const onProgress = (p: ImportProgress) => void (p.finishing && startSearch())
     const report = await runImportInWorker({ archiveDir: dir, paths: corpus.paths(), origin: 'bench' }, { workerUrl: workerUrl('import-worker.js'), onProgress })
     const imported = performance.now()
     const cpuImported = cpuSeconds()

@@ -40,9 +40,9 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
     let lastLine = 0
     const timeLeft = new TimeLeft()
     // The saved search index is brought up to date after the import (in worker threads, one per
-    // core), so the app opens on an index that holds the new articles. Its threads start as the
-    // last files are written: their start (~0.2 s) then overlaps the import's commit and checkpoint
-    // on the core the reader thread has left. Not sooner: indexing while the import runs shares the
+    // core), so the app opens on an index that holds the new articles. Its threads start when the
+    // last files are written (`finishing`): their start (~0.2 s) then overlaps the import's commit
+    // and checkpoint on the core the reader thread has left. Not sooner: indexing while the import runs shares the
     // cores with it and was measured slower end to end (bench/import.ts --follow). What the index
     // misses of the last commit it catches up with in sync().
     let search: SearchService | undefined
@@ -50,7 +50,7 @@ export async function importCommand(values: Options, paths: string[]): Promise<n
     const onProgress = (p: ImportProgress) => {
       const now = Date.now()
       const finished = p.done === p.total
-      if (finished) startSearch()
+      if (p.finishing) return void startSearch()
       // A line a second when not a terminal (logs), as often as it changes on a terminal.
       if (!finished && now - lastLine < (tty ? 100 : 1000)) return
       lastLine = now

@@ -54,6 +54,12 @@ export interface ImportProgress extends ImportCounts {
   total: number
   done: number
   currentFile: string
+  /**
+   * Sent once, when every unit is written and the import is committing: a host may start what
+   * comes next. (`done === total` does not say it: a ZIP archive's entries are counted as they
+   * are read, so that holds after each entry of a last ZIP.)
+   */
+  finishing?: boolean
 }
 
 export interface ImportOptions {
@@ -293,6 +299,16 @@ class BatchWriter {
     this.pending = 0
   }
 
+  /** Forgets what waited for a transaction that SQLite rolled back by itself. */
+  private abandonTransaction(): void {
+    this.nearDuplicates.discardSince(0)
+    this.outcomeRows = []
+    this.originals.length = 0
+    this.originalBytes = 0
+    this.open = false
+    this.pending = 0
+  }
+
   /** Commits when enough units or time have gone by; says whether it did. */
   commitSometimes(): boolean {
     if (!this.open || (this.pending < COMMIT_EVERY_UNITS && this.originalBytes < COMMIT_EVERY_BYTES && Date.now() - this.openedAt < COMMIT_EVERY_MS)) return false
@@ -344,6 +360,13 @@ class BatchWriter {
     try {
       this.inSavepoint(writeUnit)
     } catch (e) {
+      // SQLite rolled the whole transaction back (a full disk, an I/O error): the earlier units
+      // of this transaction are gone too, so none of their waiting rows may be written, and the
+      // import stops here (resuming goes on from the last commit).
+      if (this.open && !this.archive.db.inTransaction) {
+        this.abandonTransaction()
+        throw e
+      }
       // Rolled back: the unit's band rows and original must not be written either. (Its outcome is recorded last, after anything that may fail.)
       this.nearDuplicates.discardSince(bandsMark)
       this.originals.length = originalsMark
@@ -409,10 +432,13 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
   // A ZIP archive counts as one unit until it is opened, then as its entries, counted as they come.
   let total = files.length
   let done = 0
+  let currentFile = ''
   const progress = (file: string) => {
     counts.files = missing.length + total
-    opts.onProgress?.({ ...counts, total, done: ++done, currentFile: file })
+    currentFile = file
+    opts.onProgress?.({ ...counts, total, done: ++done, currentFile })
   }
+  const finishing = () => opts.onProgress?.({ ...counts, total, done, currentFile, finishing: true })
   /** Writes one event of the reader (in order); the caller commits. */
   const write = (e: ReadEvent) => {
     if (e.type === 'zip') {
@@ -449,6 +475,7 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
           finished = chunk.finished
           if (writer.commitSometimes()) await breathe()
         }
+        if (finished) finishing()
       } finally {
         writer.commit()
         await reader.stop()
@@ -464,6 +491,7 @@ async function runBatch(archive: Archive, batchId: number, paths: string[], opts
         else if (writer.commitSometimes()) await breathe()
         return true
       })
+      if (finished) finishing()
     }
   } finally {
     writer.finish()

@@ -64,6 +64,40 @@ describe('an index that keeps rows in memory until the commit (the importer\'s)'
   })
 })
 
+describe('an index that has held enough in memory', () => {
+  it('goes over to the database at a commit, not in a unit that may still roll back', () => {
+    const archive = Archive.open(join(tempDir(), 'archive'))
+    let lastId = 0
+    const insertRow = archive.db.prepare(`INSERT INTO articles (id, title, body, content_hash) VALUES (?, ?, '', ?)`)
+    const add = (title: string) => Number(insertRow.run(++lastId, title, title).lastInsertRowid)
+    const index = new NearDuplicateIndex(archive.db, { inMemory: true, remember: 2 })
+    const unit = archive.db.transaction((write: () => void) => write())
+    const signed = (paragraphs: string[]) => signatureOf(paragraphs.join('\n'))!
+    archive.db.exec('BEGIN')
+    let wire = 0
+    unit(() => void index.addSigned((wire = add('wire')), signed(WIRE), null))
+    // The second article reaches the limit, and its unit then fails: rolled back.
+    const mark = index.pendingMark()
+    expect(() =>
+      unit(() => {
+        index.addSigned(add('second'), signed(UNRELATED), null)
+        throw new Error('the unit fails after its article was signed')
+      }),
+    ).toThrow()
+    index.discardSince(mark)
+    index.flush()
+    archive.db.exec('COMMIT')
+    // The first unit's signature and bands were not lost with the second unit.
+    expect(archive.db.prepare('SELECT article_id FROM article_signatures').pluck().all()).toEqual([wire])
+    expect(archive.db.prepare('SELECT count(*) FROM article_bands WHERE article_id = ?').pluck().get(wire)).toBe(24)
+    // From now on candidates come from the database: a reprint still finds the wire story.
+    archive.db.exec('BEGIN')
+    expect(index.addSigned(add('reprint'), signed(REPRINT), null).map((l) => l.id)).toEqual([wire])
+    archive.db.exec('COMMIT')
+    archive.close()
+  })
+})
+
 describe('signatures', () => {
   it('are equal for texts that differ only in diacritics, tatweel and hamza forms', () => {
     const a = signatureOf(WIRE.join('\n'))!

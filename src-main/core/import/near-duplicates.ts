@@ -83,14 +83,17 @@ export class NearDuplicateIndex {
   private askDatabase: boolean
   /** Band rows not written yet, as [key, article id] pairs one after another. */
   private pending: number[] = []
+  /** Articles whose bands are kept in memory, at most (past it, at the next flush, the database is used). */
+  private readonly remember: number
   /** Signatures not written yet (inMemory), in the order their articles were added. */
   private pendingSignatures = new Map<number, Uint32Array>()
   private readonly insertSignatures: Database.Statement
 
   constructor(
     private readonly db: Database.Database,
-    { inMemory = false }: { inMemory?: boolean } = {},
+    { inMemory = false, remember = MAX_REMEMBERED }: { inMemory?: boolean; remember?: number } = {},
   ) {
+    this.remember = remember
     this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
     this.insertSignatures = db.prepare(`INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES ${Array(FLUSH_SIGNATURES).fill('(?, ?)').join(', ')}`)
     // All of an article's bands in one statement: one call into SQLite instead of BANDS.
@@ -156,12 +159,6 @@ export class NearDuplicateIndex {
     this.pendingSignatures.set(id, sig)
     for (const key of keys) this.pending.push(key, id)
     this.recent.add(keys, id)
-    if (this.recent.articles === MAX_REMEMBERED) {
-      // Enough held in memory: from here on, bands go straight to the database and come from it.
-      this.flush()
-      this.recent = null
-      this.askDatabase = true
-    }
     return links
   }
 
@@ -186,7 +183,7 @@ export class NearDuplicateIndex {
     this.pendingSignatures.clear()
     const pairs = this.pending
     const n = pairs.length / 2
-    if (n === 0) return
+    if (n === 0) return this.leaveMemoryWhenFull()
     const order = Array.from({ length: n }, (_, i) => i)
     // Stable: the pairs of one key stay in id order (they were added that way).
     order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]!)
@@ -199,6 +196,19 @@ export class NearDuplicateIndex {
     }
     for (; i < n; i++) this.insertBandRow.run(pairs[2 * order[i]!]!, pairs[2 * order[i]! + 1]!)
     this.pending = []
+    this.leaveMemoryWhenFull()
+  }
+
+  /**
+   * Enough held in memory: from here on, bands go straight to the database and come from it.
+   * Decided at a flush, not as the limit is reached: that is inside a unit's savepoint, which may
+   * still roll back, and the earlier units' rows with it had they been written then.
+   */
+  private leaveMemoryWhenFull(): void {
+    if (this.recent && this.recent.articles >= this.remember) {
+      this.recent = null
+      this.askDatabase = true
+    }
   }
 }
 

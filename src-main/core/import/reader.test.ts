@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { makeZip } from '../../../test-support/zip'
 import { tempDir } from '../../../test-support/tmp'
 import { Archive } from '../archive/archive'
-import { importPaths, resumeImport, type ImportReport } from './importer'
+import { importPaths, resumeImport, type ImportProgress, type ImportReport } from './importer'
 
 const CITIES = ['جدة', 'الرياض', 'الدمام', 'مكة', 'المدينة', 'أبها', 'تبوك', 'حائل', 'الطائف', 'نجران', 'جازان', 'بريدة']
 const WORDS = 'أعلن الدفاع المدني رفع درجة الاستعداد في الأحياء المنخفضة ودعا السكان إلى الابتعاد عن مجاري السيول والأودية حتى تنتهي الحالة المطرية المتوقعة خلال الأيام المقبلة وقال المتحدث الرسمي إن الفرق الميدانية باشرت أعمالها منذ الصباح الباكر بعد بلاغات متعددة من المواطنين عن تجمعات مياه كبيرة في الطرق الرئيسية والفرعية'.split(' ')
@@ -77,6 +77,20 @@ describe('the reader thread', () => {
     expect(again.counts).toMatchObject({ added: 0, duplicates: 18, failed: 3 })
     here.close()
     ahead.close()
+  })
+
+  it('says once, when every file is written, that it is finishing, though a last ZIP makes done equal total after each entry', async () => {
+    const zipOnly = join(dir, 'only.zip')
+    writeFileSync(zipOnly, makeZip(CITIES.slice(0, 4).map((city, i) => ({ name: `${i}.txt`, data: story(city, 300 + i) }))))
+    for (const [name, paths, readerThread] of [['zip', [zipOnly], false], ['folder', [folder], true], ['folder-here', [folder], false]] as const) {
+      const seen: ImportProgress[] = []
+      const archive = Archive.open(join(dir, `finishing-${name}`))
+      await importPaths(archive, [...paths], { origin: 'test', readerThread, onProgress: (p) => void seen.push(p) })
+      archive.close()
+      expect(seen.filter((p) => p.finishing)).toHaveLength(1)
+      expect(seen.at(-1)).toMatchObject({ finishing: true, done: seen.at(-1)!.total })
+      if (name === 'zip') expect(seen.filter((p) => p.done === p.total).length).toBeGreaterThan(1)
+    }
   })
 
   it('stops on cancel with what was written kept, and resuming finishes the batch', async () => {

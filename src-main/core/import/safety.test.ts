@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { corpusPath, hasCorpus } from '../../../test-support/corpus'
 import { tempDir } from '../../../test-support/tmp'
 import { Archive } from '../archive/archive'
-import { importPaths, type FileOutcome } from './importer'
+import { importPaths, interruptedBatches, resumeImport, type FileOutcome } from './importer'
 
 const GOOD = 'خبر سليم\n2015-08-10\n\nافتتحت البلدية حديقة جديدة في وسط المدينة أمس بحضور عدد من الأهالي.\n'
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61', 'hex')
@@ -124,6 +124,34 @@ describe('a file the archive fails to write', () => {
     expect(count('SELECT count(*) FROM article_bands WHERE article_id NOT IN (SELECT article_id FROM article_signatures)')).toBe(0)
     // One record per file, the failed one's with its reason.
     expect(count('SELECT count(*) FROM import_file_outcomes')).toBe(3)
+    archive.close()
+  })
+})
+
+describe('a write that makes SQLite roll back the whole transaction (a full disk)', () => {
+  it('stops the import without recording the files it lost, and resuming imports them', async () => {
+    const dir = tempDir()
+    const folder = join(dir, 'batch')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'a-good.txt'), GOOD)
+    writeFileSync(join(folder, 'b-fatal.txt'), GOOD.replace('خبر سليم', 'خبر يملأ القرص').replace('حديقة', 'سوق'))
+    writeFileSync(join(folder, 'c-good.txt'), GOOD.replace('خبر سليم', 'خبر سليم آخر').replace('حديقة', 'مكتبة'))
+    const archive = Archive.open(join(dir, 'archive'))
+    // RAISE(ROLLBACK) ends the transaction as SQLITE_FULL may: a-good.txt's article goes with it.
+    archive.db.exec(`CREATE TEMP TRIGGER full_disk BEFORE INSERT ON articles WHEN NEW.title = 'خبر يملأ القرص' BEGIN SELECT RAISE(ROLLBACK, 'simulated full disk'); END`)
+    await expect(importPaths(archive, [folder], { origin: 'test' })).rejects.toThrow(/simulated full disk/)
+    const count = (sql: string) => archive.db.prepare(sql).pluck().get()
+    expect(count('SELECT count(*) FROM articles')).toBe(0)
+    // a-good.txt was written in the lost transaction: it must not be recorded as done.
+    expect(count('SELECT count(*) FROM import_file_outcomes')).toBe(0)
+    expect(count('SELECT count(*) FROM original_blobs')).toBe(0)
+    const [batch] = interruptedBatches(archive)
+    expect(batch).toBeDefined()
+
+    archive.db.exec('DROP TRIGGER full_disk')
+    const resumed = await resumeImport(archive, batch!.id)
+    expect(resumed.counts).toMatchObject({ files: 3, added: 3, failed: 0 })
+    expect(count('SELECT count(*) FROM articles')).toBe(3)
     archive.close()
   })
 })

@@ -22,7 +22,7 @@ let pending: ImportProgress | null = null
 const onProgress = (p: ImportProgress) => {
   pending = p
   const now = Date.now()
-  if (now - lastPost >= PROGRESS_EVERY_MS || p.done === p.total) {
+  if (now - lastPost >= PROGRESS_EVERY_MS || p.done === p.total || p.finishing) {
     lastPost = now
     post({ type: 'progress', progress: p })
     pending = null

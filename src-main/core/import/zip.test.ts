@@ -51,7 +51,8 @@ describe('zip import', () => {
       expect.objectContaining({ file: 'batch.zip/notes/empty.txt', status: 'failed', added: 0 }),
     ])
     expect(report.counts).toEqual({ files: 3, added: 3, duplicates: 0, failed: 1 })
-    expect(progress.map((p) => [p.done, p.total])).toEqual([[1, 1], [2, 2], [3, 3]])
+    // One event per entry, counted as they come, then the one that says the import is finishing.
+    expect(progress.map((p) => [p.done, p.total, !!p.finishing])).toEqual([[1, 1, false], [2, 2, false], [3, 3, false], [3, 3, true]])
     expect(archive.articleCount()).toBe(3)
     // Each entry's own bytes are the original of its articles.
     const { items } = archive.listArticles({})

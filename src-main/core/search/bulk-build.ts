@@ -264,7 +264,7 @@ function wordForms(termOf: (word: string, field: string) => PendingTerm | null, 
       state.fieldForms = 0
     },
     count(text: string, start: number, end: number) {
-      let h = 0x811c9dc5
+      let h = 0x811c9dc5 | 0 // as an int32, like the hashes stored (an empty word is hashed to this alone)
       for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
       const mask = slots.length - 1
       let slot = h & mask
