@@ -95,17 +95,23 @@ describe('refusals and reported problems', () => {
   })
 })
 
+/** A batch folder with a good file before and another after the one a test adds as b-…. */
+function goodFilesAround(): { dir: string; folder: string } {
+  const dir = tempDir()
+  const folder = join(dir, 'batch')
+  mkdirSync(folder)
+  writeFileSync(join(folder, 'a-good.txt'), GOOD)
+  writeFileSync(join(folder, 'c-good.txt'), GOOD.replace('خبر سليم', 'خبر سليم آخر').replace('حديقة', 'مكتبة'))
+  return { dir, folder }
+}
+
 describe('a file the archive fails to write', () => {
   it('is reported with the reason and leaves nothing of itself behind, and the rest is imported', async () => {
-    const dir = tempDir()
-    const folder = join(dir, 'batch')
-    mkdirSync(folder)
-    writeFileSync(join(folder, 'a-good.txt'), GOOD)
+    const { dir, folder } = goodFilesAround()
     // Long enough to be signed for near-duplicates (bands and signature rows).
     const record = (title: string, n: number) =>
       JSON.stringify({ title, content: `نص السجل رقم ${n} عن افتتاح سوق شعبية جديدة في الحي الغربي من المدينة بحضور التجار والأهالي، وقال رئيس البلدية إن السوق ستفتح أبوابها كل يوم من الصباح حتى المساء، وإن المرحلة الثانية من المشروع تبدأ في الربيع المقبل.` })
     writeFileSync(join(folder, 'b-records.jsonl'), [record('سجل أول', 1), record('يرفضه الأرشيف', 2), record('سجل ثالث', 3)].join('\n'))
-    writeFileSync(join(folder, 'c-good.txt'), GOOD.replace('خبر سليم', 'خبر سليم آخر').replace('حديقة', 'مكتبة'))
     const archive = Archive.open(join(dir, 'archive'))
     // As a full disk or a damaged database would, for one article in the middle of a file.
     archive.db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title = 'يرفضه الأرشيف' BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
@@ -130,12 +136,8 @@ describe('a file the archive fails to write', () => {
 
 describe('a write that makes SQLite roll back the whole transaction (a full disk)', () => {
   it('stops the import without recording the files it lost, and resuming imports them', async () => {
-    const dir = tempDir()
-    const folder = join(dir, 'batch')
-    mkdirSync(folder)
-    writeFileSync(join(folder, 'a-good.txt'), GOOD)
+    const { dir, folder } = goodFilesAround()
     writeFileSync(join(folder, 'b-fatal.txt'), GOOD.replace('خبر سليم', 'خبر يملأ القرص').replace('حديقة', 'سوق'))
-    writeFileSync(join(folder, 'c-good.txt'), GOOD.replace('خبر سليم', 'خبر سليم آخر').replace('حديقة', 'مكتبة'))
     const archive = Archive.open(join(dir, 'archive'))
     // RAISE(ROLLBACK) ends the transaction as SQLITE_FULL may: a-good.txt's article goes with it.
     archive.db.exec(`CREATE TEMP TRIGGER full_disk BEFORE INSERT ON articles WHEN NEW.title = 'خبر يملأ القرص' BEGIN SELECT RAISE(ROLLBACK, 'simulated full disk'); END`)
