@@ -11,6 +11,7 @@ import { splitParagraphs, toStoredArticle, type StoredArticle } from './text'
 
 export type { StoredArticle } from './text'
 import { migrations } from './migrations'
+import { RowWriter } from './row-writer'
 
 export const ARCHIVE_FILE = 'archive.sqlite'
 export const ORIGINALS_DIR = 'originals'
@@ -18,8 +19,6 @@ export const ORIGINALS_DIR = 'originals'
 export const MAX_INLINE_ORIGINAL_BYTES = 1024 * 1024
 /** Small originals waiting to be written (storeOriginal's `defer`): address, bytes, address, bytes … */
 export type DeferredOriginals = (string | Uint8Array)[]
-/** Deferred originals written by one statement. */
-const ORIGINAL_ROWS = 50
 /** An original's address: `originals/<first two hex of the hash>/<sha256><ext>`, nothing else. */
 export const ORIGINAL_ADDRESS = /^originals\/[0-9a-f]{2}\/[0-9a-f]{64}(\.[a-z0-9]{0,9})?$/
 
@@ -402,15 +401,11 @@ export class Archive {
 
   /** Writes the originals storeOriginal deferred (call in the transaction of their articles), and empties the list. */
   writeDeferredOriginals(rows: DeferredOriginals): void {
-    let i = 0
-    if (rows.length >= 2 * ORIGINAL_ROWS) {
-      const many = this.stmt(`INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES ${Array(ORIGINAL_ROWS).fill('(?, ?)').join(', ')}`)
-      for (; i + 2 * ORIGINAL_ROWS <= rows.length; i += 2 * ORIGINAL_ROWS) many.run(rows.slice(i, i + 2 * ORIGINAL_ROWS))
-    }
-    const one = this.stmt('INSERT OR IGNORE INTO original_blobs (address, bytes) VALUES (?, ?)')
-    for (; i < rows.length; i += 2) one.run(rows[i], rows[i + 1])
+    this.originalRows ??= new RowWriter(this.db, 'INSERT OR IGNORE INTO original_blobs (address, bytes)', 2, 50)
+    this.originalRows.write(rows)
     rows.length = 0
   }
+  private originalRows: RowWriter | undefined
 
   /**
    * Whether originals/ may hold files, so a fresh archive's small originals cost no file lookup.

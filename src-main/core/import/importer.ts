@@ -11,6 +11,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { newLookups, type Archive, type DeferredOriginals } from '../archive/archive'
+import { RowWriter } from '../archive/row-writer'
 import { AppError } from '../errors'
 import type { FieldMap } from './formats'
 import { NearDuplicateIndex } from './near-duplicates'
@@ -208,10 +209,9 @@ class BatchWriter {
   private openedAt = 0
   private pending = 0
   private readonly nearDuplicates: NearDuplicateIndex
-  private readonly insertOutcome
   /** Runs a unit's writes in a savepoint of the open transaction: all of them or none. */
   private readonly inSavepoint: (write: () => void) => void
-  private readonly insertOutcomes
+  private readonly outcomeWriter: RowWriter
   /** Outcome rows not written yet: batch id, unit, outcome (JSON), one row after another. */
   private outcomeRows: (number | string)[] = []
   /** The open transaction's small originals, written just before it commits (Archive.storeOriginal), and their size. */
@@ -242,8 +242,7 @@ class BatchWriter {
     this.generation = archive.articlesGeneration()
     // Made once: better-sqlite3 builds five functions for each transaction() (10,000 files, 50,000).
     this.inSavepoint = archive.db.transaction((write: () => void) => write())
-    this.insertOutcome = archive.db.prepare('INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES (?, ?, ?)')
-    this.insertOutcomes = archive.db.prepare(`INSERT INTO import_file_outcomes (batch_id, unit, outcome) VALUES ${Array(OUTCOME_ROWS).fill('(?, ?, ?)').join(', ')}`)
+    this.outcomeWriter = new RowWriter(archive.db, 'INSERT INTO import_file_outcomes (batch_id, unit, outcome)', 3, 100)
     for (const unit of archive.db.prepare('SELECT unit FROM import_file_outcomes WHERE batch_id = ?').pluck().all(batchId) as string[]) this.done.add(unit)
   }
 
@@ -257,21 +256,13 @@ class BatchWriter {
   /**
    * Records a unit's outcome (alone for a unit without articles: failed, refused, empty). The rows
    * wait, like the band rows, and are written together just before the commit, so they still
-   * commit with their units' articles: one statement per OUTCOME_ROWS units instead of one each.
+   * commit with their units' articles: one statement per 100 units instead of one each.
    */
   record(unit: string, outcome: FileOutcome): void {
     this.begin()
     this.outcomeRows.push(this.batchId, unit, JSON.stringify(outcome))
     this.done.add(unit)
     this.pending++
-  }
-
-  private writeOutcomes(): void {
-    const rows = this.outcomeRows
-    let i = 0
-    for (; i + 3 * OUTCOME_ROWS <= rows.length; i += 3 * OUTCOME_ROWS) this.insertOutcomes.run(rows.slice(i, i + 3 * OUTCOME_ROWS))
-    for (; i < rows.length; i += 3) this.insertOutcome.run(rows[i], rows[i + 1], rows[i + 2])
-    this.outcomeRows = []
   }
 
   private begin(): void {
@@ -288,7 +279,8 @@ class BatchWriter {
   commit(): void {
     // The band, outcome and original rows wait for this moment: they commit with their articles.
     this.nearDuplicates.flush()
-    this.writeOutcomes()
+    this.outcomeWriter.write(this.outcomeRows)
+    this.outcomeRows = []
     this.archive.writeDeferredOriginals(this.originals)
     this.originalBytes = 0
     if (this.open) {
@@ -393,8 +385,6 @@ const COMMIT_EVERY_UNITS = 1000
 const COMMIT_EVERY_MS = 1000
 /** …or sooner when this many bytes of originals wait in memory to be written with it. */
 const COMMIT_EVERY_BYTES = 32 * 1024 * 1024
-/** Outcome rows written by one statement at a commit. */
-const OUTCOME_ROWS = 100
 const IMPORT_CACHE_KB = 16 * 1024
 /** WAL pages (4 KB) before a checkpoint during an import: 64 MB. */
 const IMPORT_WAL_PAGES = 16384

@@ -20,6 +20,7 @@ import type { AddOutcome } from '../archive/archive'
 import type { ParsedArticle } from '../model'
 import { BANDS, bandKeys, estimateSimilarity, signatureFromBlob, signatureOf, signatureToBlob } from './near-duplicates-signature'
 import { RecentBands } from './near-duplicates-recent'
+import { RowWriter } from '../archive/row-writer'
 
 export const LINK_THRESHOLD = 0.5
 /** An article resembling hundreds of others is boilerplate; its most similar ones are enough. */
@@ -72,8 +73,7 @@ export const signatureText = (a: { title: string; paragraphs: readonly string[] 
 export class NearDuplicateIndex {
   private readonly insertSignature: Database.Statement
   private readonly insertBand: Database.Statement
-  private readonly insertBandRows: Database.Statement
-  private readonly insertBandRow: Database.Statement
+  private readonly bandRows: RowWriter
   private readonly candidatesOf: Database.Statement
   private readonly signatureOfId: Database.Statement
   private readonly dateOf: Database.Statement
@@ -87,7 +87,7 @@ export class NearDuplicateIndex {
   private readonly remember: number
   /** Signatures not written yet (inMemory), in the order their articles were added. */
   private pendingSignatures = new Map<number, Uint32Array>()
-  private readonly insertSignatures: Database.Statement
+  private readonly signatureRows: RowWriter
 
   constructor(
     private readonly db: Database.Database,
@@ -95,11 +95,10 @@ export class NearDuplicateIndex {
   ) {
     this.remember = remember
     this.insertSignature = db.prepare('INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)')
-    this.insertSignatures = db.prepare(`INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES ${Array(FLUSH_SIGNATURES).fill('(?, ?)').join(', ')}`)
+    this.signatureRows = new RowWriter(db, 'INSERT OR REPLACE INTO article_signatures (article_id, signature)', 2, 50)
     // All of an article's bands in one statement: one call into SQLite instead of BANDS.
     this.insertBand = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`)
-    this.insertBandRow = db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)')
-    this.insertBandRows = db.prepare(`INSERT OR IGNORE INTO article_bands (band, article_id) VALUES ${Array.from({ length: FLUSH_ROWS }, () => '(?, ?)').join(', ')}`)
+    this.bandRows = new RowWriter(db, 'INSERT OR IGNORE INTO article_bands (band, article_id)', 2, 240)
     // One statement: per band its newest members (an index range scan, bounded), all of them
     // (UNION ALL: an article found in several bands is counted once below, without SQLite sorting).
     const perBand = `SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band = ? ORDER BY article_id DESC LIMIT ${MAX_CANDIDATES_PER_BAND})`
@@ -175,26 +174,15 @@ export class NearDuplicateIndex {
 
   /** Writes the band rows that wait, in key order (neighbouring rows share B-tree pages). Call inside the transaction, before it commits. */
   flush(): void {
-    const signatures = [...this.pendingSignatures]
-    let s = 0
-    for (; s + FLUSH_SIGNATURES <= signatures.length; s += FLUSH_SIGNATURES)
-      this.insertSignatures.run(signatures.slice(s, s + FLUSH_SIGNATURES).flatMap(([id, sig]) => [id, signatureToBlob(sig)]))
-    for (; s < signatures.length; s++) this.insertSignature.run(signatures[s]![0], signatureToBlob(signatures[s]![1]))
+    this.signatureRows.write([...this.pendingSignatures].flatMap(([id, sig]) => [id, signatureToBlob(sig)]))
     this.pendingSignatures.clear()
     const pairs = this.pending
-    const n = pairs.length / 2
-    if (n === 0) return this.leaveMemoryWhenFull()
-    const order = Array.from({ length: n }, (_, i) => i)
+    const order = Array.from({ length: pairs.length / 2 }, (_, i) => i)
     // Stable: the pairs of one key stay in id order (they were added that way).
     order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]!)
-    const chunk: number[] = []
-    let i = 0
-    for (; i + FLUSH_ROWS <= n; i += FLUSH_ROWS) {
-      chunk.length = 0
-      for (let j = i; j < i + FLUSH_ROWS; j++) chunk.push(pairs[2 * order[j]!]!, pairs[2 * order[j]! + 1]!)
-      this.insertBandRows.run(chunk)
-    }
-    for (; i < n; i++) this.insertBandRow.run(pairs[2 * order[i]!]!, pairs[2 * order[i]! + 1]!)
+    const sorted: number[] = []
+    for (const i of order) sorted.push(pairs[2 * i]!, pairs[2 * i + 1]!)
+    this.bandRows.write(sorted)
     this.pending = []
     this.leaveMemoryWhenFull()
   }
@@ -212,10 +200,6 @@ export class NearDuplicateIndex {
   }
 }
 
-/** Band rows written by one statement when pending rows are flushed. */
-const FLUSH_ROWS = 240
-/** Signatures written by one statement when they are flushed. */
-const FLUSH_SIGNATURES = 50
 
 /**
  * Signs and links the articles an `addArticles` call just added (for callers that add articles
