@@ -36,7 +36,7 @@ export class PostingList implements Map<number, number> {
     return new PostingList(pairs, pairs.length >> 1, pairs.length >> 1)
   }
 
-  /** The postings of a Map, as MiniSearch makes them (loading a snapshot, adding one document). */
+  /** The postings of a Map, as MiniSearch makes them (the tests build lists this way; the index itself gets them from bulk-build.ts and snapshot.ts). */
   static fromMap(map: Map<number, number>): PostingList {
     const list = PostingList.sized(map.size)
     let ordered = true
